@@ -1,0 +1,44 @@
+# Union State Explained. `make site` and `make test` set everything up on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SITE := site
+BUILD := build
+
+.PHONY: site test lab bench strip clean
+
+# Create the virtual environment from the pinned requirements; re-runs are a no-op.
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@# Make `import utils` work from any folder (kernels start in notebooks/): a .pth file
+	@# pointing at this checkout, which is all an editable install does, without a build step.
+	$(PY) -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'union_state_explained.pth').write_text('$(CURDIR)\n')"
+	touch $(STAMP)
+
+# Execute every notebook and render the static site into site/ (works from file://).
+site: $(STAMP)
+	rm -rf $(SITE)
+	$(PY) -m sphinx -b html -c book -d $(BUILD)/doctrees -W --keep-going -q -j 2 notebooks $(SITE)
+	@echo "Site written to $(SITE)/index.html"
+
+# Whole test suite: unit and data tests, nbval over every notebook, browser test over the site.
+test: site
+	$(PY) -m pytest tests --nbval-lax notebooks -p no:cacheprovider
+
+# JupyterLab on notebooks/ with the project's environment.
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+# Execution time vs. floor, and site size vs. plotly.js + data.
+bench: site
+	$(PY) tools/bench.py
+
+# Re-run the notebooks; keep only the outputs of the fact cells that nbval compares.
+strip: $(STAMP)
+	$(PY) tools/strip_outputs.py notebooks/[0-9]*.ipynb
+
+clean:
+	rm -rf $(SITE) $(BUILD)

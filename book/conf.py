@@ -1,0 +1,80 @@
+"""Sphinx + myst-nb configuration for the static site (built by `make site`).
+
+Why Sphinx + myst-nb: it builds entirely offline (Jupyter Book 2 / MyST-JS
+downloads its theme at build time), executes every notebook during the build,
+and lets us choose which output representation goes into the HTML.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import plotly
+
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+project = "Union State Explained"
+author = "Union State Explained contributors"
+copyright = "2026, Union State Explained contributors; text CC BY 4.0"
+
+extensions = ["myst_nb"]
+root_doc = "index"
+exclude_patterns = ["README.md", "**/.ipynb_checkpoints", "_build"]
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+# Execute every notebook on every build: the site always shows fresh outputs.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_show_tb = True
+nb_execution_timeout = 300
+# Anything a notebook prints to stderr (warnings included) fails a `-W` build.
+nb_output_stderr = "warn"
+# Static HTML: prefer each figure's text/html (a div + Plotly.newPlot, no library)
+# and each widget's static fallback over the live-only representations, which
+# get the lowest priority (the HTML builder then never picks them).
+LIVE_ONLY = 10_000
+nb_mime_priority_overrides = [
+    ("html", "application/vnd.jupyter.widget-view+json", LIVE_ONLY),
+    ("html", "application/vnd.plotly.v1+json", LIVE_ONLY),
+]
+# myst-nb warns while parsing about every mime type it cannot render (the plotly
+# JSON, the widget view) even when the bundle also has HTML. Safe to silence: an
+# output with *nothing* renderable still fails the build ("mystnb.mime_priority").
+suppress_warnings = ["mystnb.unknown_mime_type"]
+# No require.js or widget manager from a CDN.
+nb_ipywidgets_js: dict[str, dict[str, str]] = {}
+
+html_theme = "alabaster"
+html_theme_options = {
+    "show_relbars": True,
+    "description": "Belarus and Russia since 1991, explained with sourced data",
+    "fixed_sidebar": False,
+    "page_width": "1180px",
+    "sidebar_width": "230px",
+    "font_family": "Helvetica Neue, Arial, Liberation Sans, sans-serif",
+    "head_font_family": "Helvetica Neue, Arial, Liberation Sans, sans-serif",
+}
+html_sidebars = {"**": ["about.html", "navigation.html", "relations.html", "searchbox.html"]}
+html_title = project
+html_static_path = ["_static"]
+html_css_files = ["custom.css"]
+# One shared copy of plotly.js for every page (copied in by copy_plotly_js below).
+html_js_files = ["plotly.min.js"]
+html_copy_source = False
+html_show_sourcelink = False
+
+
+def copy_plotly_js(app, exception):  # type: ignore[no-untyped-def]
+    """Copy the one shared plotly.js into the built site.
+
+    Data files reach the site as MyST download links (``../data/x.csv``).
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    shutil.copy2(PLOTLY_JS, Path(app.outdir) / "_static" / "plotly.min.js")
+
+
+def setup(app):  # type: ignore[no-untyped-def]
+    app.connect("build-finished", copy_plotly_js)

@@ -1,0 +1,44 @@
+"""Citation rendering and widget fallbacks."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pytest
+
+from utils.citations import source_ids_of, sources_markdown
+from utils.data import load_events, load_sources
+from utils.timeline import timeline_explorer
+from utils.widgets import WIDGET_MIME, WithStaticFallback
+
+
+def test_sources_markdown_lists_publisher_link_date_and_kind() -> None:
+    text = sources_markdown(["aljazeera-2023-04-01-union-state"], load_sources())
+    assert text.startswith("1. Al Jazeera, [Russia, Belarus celebrate")
+    assert "(https://www.aljazeera.com/news/2023/4/1/" in text
+    assert "1 April 2023 (news report)" in text
+
+
+def test_sources_markdown_rejects_unknown_ids() -> None:
+    with pytest.raises(KeyError, match="nope"):
+        sources_markdown(["nope"], load_sources())
+
+
+def test_source_ids_of_keeps_first_use_order_without_duplicates() -> None:
+    ids = source_ids_of(load_events())
+    assert len(ids) == len(set(ids))
+    assert set(ids) <= set(load_sources()["id"])
+
+
+def test_fallback_bundle_has_widget_view_and_static_html() -> None:
+    shown = WithStaticFallback(widgets.Button(description="x"), "<table></table>", "Static note.")
+    bundle = shown._repr_mimebundle_()
+    assert WIDGET_MIME in bundle
+    assert "<table></table>" in bundle["text/html"] and "Static note." in bundle["text/html"]
+
+
+def test_timeline_explorer_fallback_lists_every_event() -> None:
+    events, sources = load_events(), load_sources()
+    explorer = timeline_explorer(events, sources)
+    html = explorer._repr_mimebundle_()["text/html"]
+    assert html.count("<tr>") == len(events) + 1  # header + one row per event
+    assert "Loading widget" not in html

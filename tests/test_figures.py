@@ -1,0 +1,111 @@
+"""Figure builders, the house rules every figure follows, and the offline renderer."""
+
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+import pytest
+
+import utils  # noqa: F401  (registers template and renderer)
+from utils.data import load_events, load_sources
+from utils.figures import FigureContractError, figure_contract_problems, finish_figure
+from utils.render import PLOTLY_MIME, OfflineRenderer, figure_html
+from utils.theme import TOL_MUTED
+from utils.timeline import THEME_LABELS, PERIODS, filter_events, format_event_date, timeline_figure
+
+
+@pytest.fixture(scope="module")
+def timeline() -> go.Figure:
+    return timeline_figure(load_events(), load_sources())
+
+
+def test_timeline_has_one_trace_per_theme_and_every_event(timeline: go.Figure) -> None:
+    events = load_events()
+    themes = [THEME_LABELS[t] for t in THEME_LABELS if t in set(events["theme"])]
+    assert [trace.name for trace in timeline.data] == themes
+    assert sum(len(trace.x) for trace in timeline.data) == len(events)
+    plotted_ids = sorted(i for trace in timeline.data for i in trace.customdata)
+    assert plotted_ids == sorted(events["id"])
+
+
+def test_timeline_markers_differ_by_shape_not_only_colour(timeline: go.Figure) -> None:
+    symbols = [trace.marker.symbol for trace in timeline.data]
+    colours = [trace.marker.color for trace in timeline.data]
+    assert len(set(symbols)) == len(symbols)
+    assert set(colours) <= set(TOL_MUTED)
+
+
+def test_timeline_buttons_filter_themes_and_periods(timeline: go.Figure) -> None:
+    theme_menu, period_menu = timeline.layout.updatemenus
+    n = len(timeline.data)
+    assert len(theme_menu.buttons) == n + 1
+    assert theme_menu.buttons[0].args == ({"visible": True},)
+    second = theme_menu.buttons[2].args[0]["visible"]
+    assert second == [i == 1 for i in range(n)]
+    assert [b.label for b in period_menu.buttons][1:] == list(PERIODS)
+
+
+def test_timeline_has_title_axes_source_and_alt(timeline: go.Figure) -> None:
+    assert figure_contract_problems(timeline) == []
+    assert timeline.layout.xaxis.title.text == "Date"
+    assert timeline.layout.yaxis.title.text == "Theme"
+    assert "data/events.csv" in timeline.layout.meta["source"]
+    assert str(len(load_events())) in timeline.layout.title.text
+
+
+def test_hover_text_names_sources(timeline: go.Figure) -> None:
+    first_hover = timeline.data[0].hovertext[0]
+    assert "Sources:" in first_hover
+
+
+def test_finish_figure_refuses_empty_alt_text() -> None:
+    with pytest.raises(FigureContractError):
+        finish_figure(go.Figure(), title="t", source="s", alt="chart")
+
+
+def test_contract_lists_what_is_missing() -> None:
+    problems = figure_contract_problems(go.Figure())
+    assert problems == ["no title", "no meaningful alt text (layout.meta['alt'])", "no source line"]
+
+
+def test_renderer_refuses_figure_without_alt_text() -> None:
+    bare = go.Figure(go.Scatter(x=[1], y=[1]), layout=dict(title="Untitled chart"))
+    with pytest.raises(FigureContractError, match="Untitled chart"):
+        bare._repr_mimebundle_()
+
+
+def test_renderer_bundle_is_offline_and_accessible(timeline: go.Figure) -> None:
+    bundle = timeline._repr_mimebundle_()
+    assert set(bundle) == {PLOTLY_MIME, "text/html", "text/plain"}
+    html = bundle["text/html"]
+    assert "Plotly.newPlot" in html
+    assert "<script src" not in html and "cdn.plot.ly" not in html and "require" not in html
+    assert f'aria-label="{timeline.layout.meta["alt"][:40]}' in html
+    # The JupyterLab bundle is plain JSON (dates already serialised).
+    json.dumps(bundle[PLOTLY_MIME])
+
+
+def test_renderer_output_is_stable(timeline: go.Figure) -> None:
+    renderer = OfflineRenderer()
+    fig_dict = json.loads(timeline.to_json())
+    assert figure_html(fig_dict) == renderer.to_mimebundle(fig_dict)["text/html"]
+    assert renderer.to_mimebundle(fig_dict) == renderer.to_mimebundle(fig_dict)
+
+
+def test_format_event_date_follows_precision() -> None:
+    import pandas as pd
+
+    date = pd.Timestamp("1999-12-08")
+    assert format_event_date(date, "day") == "8 December 1999"
+    assert format_event_date(date, "month") == "December 1999"
+    assert format_event_date(date, "year") == "1999"
+
+
+def test_filter_events() -> None:
+    events = load_events()
+    union = filter_events(events, ["union_state"], (1996, 1999))
+    assert set(union["theme"]) == {"union_state"}
+    assert union["date"].dt.year.between(1996, 1999).all()
+    mentioned = filter_events(events, list(THEME_LABELS), (1991, 2030), only_in_article=True)
+    assert mentioned["in_source_article"].all() and len(mentioned) == events["in_source_article"].sum()

@@ -1,0 +1,83 @@
+"""Every notebook follows the skeleton, is committed stripped, and keeps kernels lean."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
+CHECK_MARKER = "# NBVAL_CHECK_OUTPUT"
+SKELETON = [
+    "## Learning objectives",
+    "## Prerequisites and time to learn",
+    "## Summary",
+    "## What's next",
+    "## Sources",
+]
+
+
+def cells(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def text(cell: dict) -> str:
+    return "".join(cell["source"])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_skeleton_in_order(path: Path) -> None:
+    markdown = "\n".join(text(c) for c in cells(path) if c["cell_type"] == "markdown")
+    assert markdown.startswith("# "), "a notebook starts with its title"
+    assert "**Overview.**" in markdown.split("## ")[0]
+    positions = [markdown.find(heading) for heading in SKELETON]
+    assert -1 not in positions, f"missing: {[h for h, p in zip(SKELETON, positions) if p < 0]}"
+    assert positions == sorted(positions), "skeleton sections out of order"
+    for field in ("**Prerequisites**", "**Time to learn**", "**Key terms**"):
+        assert field in markdown
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if not p.stem.startswith("00")],
+                         ids=lambda p: p.stem)
+def test_content_notebooks_have_three_exercises_with_solutions(path: Path) -> None:
+    markdown = "\n".join(text(c) for c in cells(path) if c["cell_type"] == "markdown")
+    assert "## Exercises" in markdown
+    assert markdown.count("**Exercise ") >= 3
+    assert markdown.count('<details class="use-solution">') >= 3
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_committed_stripped_except_fact_cells(path: Path) -> None:
+    code = [c for c in cells(path) if c["cell_type"] == "code"]
+    assert text(code[0]).startswith(("import utils", f"{CHECK_MARKER}\nimport utils"))
+    for cell in code:
+        is_fact = text(cell).startswith(CHECK_MARKER)
+        assert bool(cell["outputs"]) == is_fact, f"cell {cell['id']}: run `make strip`"
+        assert "fig.show(" not in text(cell), "show figures as the cell's last expression"
+    assert any(text(c).startswith(CHECK_MARKER) for c in code), "no fact cell is checked"
+    assert text(code[-1]).startswith(CHECK_MARKER) and "sources_section" in text(code[-1])
+
+
+def test_showing_a_figure_does_not_import_nbformat() -> None:
+    """A kernel showing a chart of validated data imports neither nbformat nor jsonschema.
+
+    Both pull in jsonschema's optional rfc3987-syntax grammar (~1.7 s per kernel).
+    """
+    from utils.data import ensure_valid
+
+    ensure_valid()  # the first load of unchanged data validates once; later kernels skip it
+    probe = (
+        "import sys, utils\n"
+        "from utils.data import load_events, load_sources\n"
+        "from utils.timeline import timeline_figure\n"
+        "timeline_figure(load_events(), load_sources())._repr_mimebundle_()\n"
+        "print(sorted(m for m in ('nbformat', 'rfc3987_syntax', 'jsonschema', 'frictionless')\n"
+        "             if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

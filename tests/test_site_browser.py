@@ -1,0 +1,92 @@
+"""Open every page of the built site in headless Chromium, offline, from file://.
+
+Asserts that no request left the machine, no JavaScript error occurred, and that
+every plotly figure actually drew (SVG paths present). Saves a screenshot of
+each page under tests/screenshots/ (git-ignored) for a human to look at.
+
+Needs `make site` first (make test does it) and Debian's chromium at
+/usr/bin/chromium (or CHROMIUM=/path). Never downloads a browser.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SITE
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+PAGES = sorted(p.name for p in SITE.glob("*.html") if p.name not in {"genindex.html", "search.html"})
+# Flags keep Chromium from phoning home (updates, sync, field trials) in a closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not SITE.joinpath("index.html").exists():
+        pytest.fail("site/ is not built: run `make site` (make test does it for you)")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"no Chromium at {CHROMIUM}: `apt-get install chromium` (.ci/run does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def test_site_has_every_notebook_page() -> None:
+    notebooks = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9]*.ipynb"))
+    assert notebooks, "no notebooks found"
+    assert [f"{n}.html" for n in notebooks] == [p for p in PAGES if p != "index.html"]
+
+
+@pytest.mark.parametrize("page_name", PAGES)
+def test_page_draws_offline(browser, page_name: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, offline=True)
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def block_network(route) -> None:  # type: ignore[no-untyped-def]
+        url = route.request.url
+        if url.startswith(("file://", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", block_network)
+    page = context.new_page()
+    page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
+    page.on("console", lambda msg: errors.append(f"console: {msg.text}") if msg.type == "error" else None)
+    page.goto((SITE / page_name).as_uri(), wait_until="load")
+    expected = page.locator("div.plotly-graph-div").count()
+    if expected:
+        page.wait_for_function(
+            "n => document.querySelectorAll('div.plotly-graph-div svg.main-svg').length >= n",
+            arg=expected, timeout=20_000,
+        )
+    drawn = page.evaluate(
+        """() => Array.from(document.querySelectorAll('div.plotly-graph-div')).map(
+            div => div.querySelectorAll('svg.main-svg path').length)"""
+    )
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{Path(page_name).stem}.png"), full_page=True)
+    no_blank_widget = page.locator("text=Loading widget").count()
+    context.close()
+
+    assert outside == [], f"{page_name} tried to reach the network: {outside}"
+    assert errors == [], f"{page_name} had JavaScript errors: {errors}"
+    assert all(n > 10 for n in drawn), f"{page_name}: figures with too few SVG paths: {drawn}"
+    assert no_blank_widget == 0, f"{page_name} shows raw 'Loading widget' text"
+    if page_name.startswith("01_"):
+        assert expected >= 1, "the timeline page should draw the timeline"

@@ -1,0 +1,51 @@
+"""Render the list of sources a notebook used, from data/sources.csv."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+from IPython.display import Markdown
+
+KIND_LABELS = {
+    "official": "official document",
+    "news": "news report",
+    "ngo": "human-rights monitor / NGO",
+    "academic": "academic work",
+    "reference": "reference work",
+}
+
+
+def source_ids_of(table: pd.DataFrame, column: str = "source_ids") -> list[str]:
+    """Every source id cited by a table's rows, in order of first use."""
+    seen: dict[str, None] = {}
+    for ids in table[column]:
+        for source_id in ids:
+            seen.setdefault(source_id, None)
+    return list(seen)
+
+
+def format_source(row: pd.Series) -> str:
+    date = pd.Timestamp(row["published"])
+    published = f"{date.day} {date:%B %Y}"
+    title = str(row["title"]).replace("[", "\\[").replace("]", "\\]")
+    return (
+        f"{row['publisher']}, [{title}]({row['url']}), {published} "
+        f"({KIND_LABELS[str(row['kind'])]}). `{row['id']}`"
+    )
+
+
+def sources_markdown(source_ids: Iterable[str], sources: pd.DataFrame) -> str:
+    """A numbered Markdown list of the given sources, sorted by publisher and date."""
+    wanted = list(dict.fromkeys(source_ids))
+    indexed = sources.set_index("id", drop=False)
+    missing = [s for s in wanted if s not in indexed.index]
+    if missing:
+        raise KeyError(f"unknown source id(s): {', '.join(missing)}")
+    chosen = indexed.loc[wanted].sort_values(["publisher", "published"])
+    lines = [f"{n}. {format_source(row)}" for n, (_, row) in enumerate(chosen.iterrows(), 1)]
+    return "\n".join(lines)
+
+
+def sources_section(source_ids: Iterable[str], sources: pd.DataFrame) -> Markdown:
+    return Markdown(sources_markdown(source_ids, sources))  # type: ignore[no-untyped-call]

@@ -1,0 +1,67 @@
+"""Helpers that give every chart a title, axis labels, a source line and alt text.
+
+Alt text is stored in ``layout.meta["alt"]`` so it travels with the figure
+JSON; the offline renderer (utils.render) writes it into the page and refuses
+to render a figure without it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import plotly.graph_objects as go
+
+SOURCE_LINE_Y = -0.2  # paper coordinates, below the x-axis title
+
+
+class FigureContractError(ValueError):
+    """A figure is missing its title, source line or alt text."""
+
+
+def finish_figure(
+    fig: go.Figure,
+    *,
+    title: str,
+    source: str,
+    alt: str,
+    x_label: str | None = None,
+    y_label: str | None = None,
+    height: int = 520,
+) -> go.Figure:
+    """Add the parts every chart in the project must have, and return the figure."""
+    if len(alt.strip()) < 30:
+        raise FigureContractError(f"alt text for '{title}' is too short to be meaningful: {alt!r}")
+    fig.update_layout(
+        title=dict(text=title),
+        height=height,
+        margin=dict(t=90, b=130, l=80, r=30),
+        meta=dict(alt=alt.strip(), source=source.strip()),
+    )
+    if x_label is not None:
+        fig.update_xaxes(title_text=x_label)
+    if y_label is not None:
+        fig.update_yaxes(title_text=y_label)
+    fig.add_annotation(
+        text=f"Source: {source.strip()}",
+        xref="paper", yref="paper", x=0, y=SOURCE_LINE_Y,
+        xanchor="left", yanchor="top", showarrow=False,
+        font=dict(size=12, color="#555555"), align="left",
+        name="source-line",
+    )
+    return fig
+
+
+def figure_contract_problems(fig: go.Figure | dict[str, Any]) -> list[str]:
+    """What a figure lacks of the project's rules (empty when it complies)."""
+    layout = fig["layout"] if isinstance(fig, dict) else fig.to_plotly_json()["layout"]
+    problems = []
+    title = (layout.get("title") or {}).get("text")
+    if not title:
+        problems.append("no title")
+    meta = layout.get("meta") or {}
+    if not isinstance(meta, dict) or len(str(meta.get("alt", "")).strip()) < 30:
+        problems.append("no meaningful alt text (layout.meta['alt'])")
+    annotations = layout.get("annotations") or []
+    if not any(str(a.get("text", "")).startswith("Source:") for a in annotations):
+        problems.append("no source line")
+    return problems

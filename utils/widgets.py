@@ -1,0 +1,32 @@
+"""ipywidgets explorers that degrade to a static fallback in the HTML site.
+
+A live kernel renders the widget view. The static site has no kernel, so the
+site build drops the widget mime type and shows the ``text/html`` fallback that
+travels in the same output - never an empty box or "Loading widget…".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+
+class WithStaticFallback:
+    """Display a widget, carrying static HTML for renderers without a kernel."""
+
+    def __init__(self, widget: widgets.Widget, fallback_html: str, note: str):
+        self.widget = widget
+        self.fallback_html = fallback_html
+        self.note = note
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle: dict[str, Any] = dict(self.widget._repr_mimebundle_(**kwargs) or {})
+        bundle["text/html"] = (
+            '<div class="use-static-fallback">'
+            f'<p class="use-fallback-note"><strong>Static version.</strong> {self.note}</p>'
+            f"{self.fallback_html}</div>"
+        )
+        return bundle
