@@ -12,11 +12,12 @@ The alt text from ``layout.meta["alt"]`` becomes the figure's accessible name
 and a visible caption; a figure without it is refused.
 
 Lean kernels: ``plotly.io._renderers`` imports nbformat when it is first
-loaded (any figure display loads it); nbformat imports jsonschema, which
-imports its optional rfc3987-syntax grammar (~1.7 s here, measured with
-``python -X importtime``). Every kernel paid that on its first chart, though
-only ``plotly.io.show`` uses nbformat (to check its version). We load the
-renderers module with nbformat deferred: it is imported on first real use.
+loaded, and in a kernel every figure is shown through ``plotly.io.show``
+(``Figure._ipython_display_``), which reads ``nbformat.__version__``. nbformat
+imports jsonschema, which imports its optional rfc3987-syntax grammar (~1.7 s
+here, measured with ``python -X importtime``): every kernel paid that on its
+first chart. We load the renderers module with nbformat deferred, answering the
+version check from package metadata; nbformat is imported only if really used.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import html
 import importlib
+import importlib.metadata
 import json
 import sys
 from types import ModuleType
@@ -69,9 +71,12 @@ def figure_html(fig_dict: dict[str, Any]) -> str:
 
 
 class _DeferredModule(ModuleType):
-    """Stands in for a module and imports it on first attribute access."""
+    """Stands in for a module: answers ``__version__`` from the installed
+    distribution's metadata and imports the module on any other attribute."""
 
     def __getattr__(self, attribute: str) -> Any:
+        if attribute == "__version__":
+            return importlib.metadata.version(self.__name__)
         return getattr(importlib.import_module(self.__name__), attribute)
 
 
