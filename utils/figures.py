@@ -31,12 +31,16 @@ def finish_figure(
     """Add the parts every chart in the project must have, and return the figure."""
     if len(alt.strip()) < 30:
         raise FigureContractError(f"alt text for '{title}' is too short to be meaningful: {alt!r}")
+    has_menus = bool(fig.layout.updatemenus)
     fig.update_layout(
-        title=dict(text=title),
+        # Title at the top of the canvas; menus, if any, get a band of their own below it.
+        title=dict(text=title, y=0.98, yref="container", yanchor="top"),
         height=height,
-        margin=dict(t=90, b=130, l=80, r=30),
+        margin=dict(t=130 if has_menus else 80, b=130, l=30, r=30),
         meta=dict(alt=alt.strip(), source=source.strip()),
     )
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
     if x_label is not None:
         fig.update_xaxes(title_text=x_label)
     if y_label is not None:

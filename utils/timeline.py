@@ -57,6 +57,14 @@ def themes_present(events: pd.DataFrame) -> list[str]:
     return [t for t in THEME_LABELS if t in set(events["theme"])]
 
 
+def _busiest_sentence(events: pd.DataFrame) -> str:
+    """Name the three years with the most events (for the alt text)."""
+    counts = events["date"].dt.year.value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    top = [f"{year} ({n} events)" for year, n in counts.head(3).items()]
+    theme = THEME_LABELS[str(events["theme"].value_counts().idxmax())]
+    return f"The busiest years are {', '.join(top)}; the largest theme is {theme}."
+
+
 def timeline_figure(events: pd.DataFrame, sources: pd.DataFrame) -> go.Figure:
     """One row per theme, one marker per event; buttons filter themes and periods.
 
@@ -102,9 +110,9 @@ def timeline_figure(events: pd.DataFrame, sources: pd.DataFrame) -> go.Figure:
         xaxis=dict(range=full_range, type="date"),
         yaxis=dict(categoryorder="array", categoryarray=[THEME_LABELS[t] for t in reversed(themes)]),
         updatemenus=[
-            dict(type="dropdown", buttons=theme_buttons, x=0, y=1.13, xanchor="left", yanchor="top",
+            dict(type="dropdown", buttons=theme_buttons, x=0, y=1.03, xanchor="left", yanchor="bottom",
                  showactive=True, active=0, name="theme-filter"),
-            dict(type="dropdown", buttons=period_buttons, x=0.32, y=1.13, xanchor="left", yanchor="top",
+            dict(type="dropdown", buttons=period_buttons, x=0.35, y=1.03, xanchor="left", yanchor="bottom",
                  showactive=True, active=0, name="period-filter"),
         ],
     )
@@ -115,8 +123,8 @@ def timeline_figure(events: pd.DataFrame, sources: pd.DataFrame) -> go.Figure:
         source=(f"Union State Explained, data/events.csv ({len(events)} events citing {n_sources} "
                 "sources; hover over a marker for its sources)"),
         alt=(f"Timeline chart of {len(events)} events from {start:%Y} to {end:%Y}, one row per theme "
-             f"({', '.join(THEME_LABELS[t] for t in themes)}). Each marker is an event; events "
-             "cluster around 1994 to 1999, 2010, 2014 and 2020 to 2023."),
+             f"({', '.join(THEME_LABELS[t] for t in themes)}). Each marker is an event. "
+             f"{_busiest_sentence(events)}"),
         x_label="Date",
         y_label="Theme",
         height=600,
