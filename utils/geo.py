@@ -15,7 +15,9 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 from pyproj import Geod
+from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
+from shapely.geometry.polygon import orient
 
 from utils.data import ROOT
 
@@ -82,8 +84,10 @@ def load_layer(name: str, geo_dir: Path = GEO_DIR) -> gpd.GeoDataFrame:
 
 
 def geodesic_area_km2(geom: BaseGeometry) -> float:
-    area, _ = GEOD.geometry_area_perimeter(geom)
-    return abs(float(area)) / 1e6
+    # pyproj sums signed ring areas, so holes subtract only when wound opposite
+    # to their shell: orient every polygon first (files do not guarantee it).
+    parts = [orient(p, sign=1.0) for p in shapely.get_parts(geom) if isinstance(p, Polygon)]
+    return sum(float(GEOD.geometry_area_perimeter(p)[0]) for p in parts) / 1e6
 
 
 def geodesic_length_km(geom: BaseGeometry) -> float:

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 import geopandas as gpd
 import plotly.colors as pcolors
+import shapely
+import shapely.affinity
 import plotly.graph_objects as go
-from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry import MultiPolygon, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
 from utils.geo import BELARUS_LAEA
@@ -116,3 +118,102 @@ def colourbar_trace(low: float, high: float, title: str) -> go.Scatter:
         marker=dict(colorscale=pcolors.make_colorscale(SEQUENTIAL), cmin=low, cmax=high, color=[low],
                     showscale=True, colorbar=dict(title=dict(text=title), thickness=14, len=0.7)),
     )
+
+
+NEIGHBOUR = HIGHLIGHT
+OTHER = LAND
+MAP_MARGIN_KM = 330.0
+
+
+def _bounds_around(geom: BaseGeometry, margin_km: float) -> tuple[float, float, float, float]:
+    minx, miny, maxx, maxy = geom.bounds
+    return (minx - margin_km, miny - margin_km, maxx + margin_km, maxy + margin_km)
+
+
+def neighbourhood_map(
+    countries: gpd.GeoDataFrame,
+    occupied: gpd.GeoDataFrame,
+    cities: gpd.GeoDataFrame,
+    home_iso3: str,
+    neighbour_iso3: Sequence[str],
+    *,
+    highlight_iso3: str | None = None,
+    border_line: BaseGeometry | None = None,
+    show_occupied: bool = True,
+) -> go.Figure:
+    """Belarus, its neighbours, occupied areas and cities, in the map projection.
+
+    Fills tell countries apart, and every country also carries a text label, so
+    colour is never the only cue. Occupied areas are hatched and named in the legend.
+    """
+    projected = to_map_crs(countries)
+    home = projected.set_index("iso3").geometry[home_iso3]
+    traces = []
+    for _, row in projected.iterrows():
+        if row["iso3"] == home_iso3:
+            fill, role = BELARUS, "Belarus"
+        elif row["iso3"] == highlight_iso3:
+            fill, role = "#CC6677", "selected neighbour"
+        elif row["iso3"] in neighbour_iso3:
+            fill, role = NEIGHBOUR, "neighbour of Belarus"
+        else:
+            fill, role = OTHER, "other country"
+        traces.append(area_trace(Area(row.geometry, row["name"], f"<b>{row['name']}</b><br>{role}", fill)))
+    for _, row in to_map_crs(occupied).iterrows():
+        traces.append(area_trace(Area(
+            row.geometry, row["name"], f"<b>{row['name']}</b><br>{row['note']}", "rgba(0,0,0,0)",
+            pattern=OCCUPIED_PATTERN, line_width=0.5,
+            legend="Occupied by Russia (Ukrainian territory)",
+        )))
+    if border_line is not None:
+        line = gpd.GeoSeries([border_line], crs=4326).to_crs(BELARUS_LAEA).scale(1 / 1000, 1 / 1000, origin=(0, 0))
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for part in shapely.get_parts(line.iloc[0]):
+            x, y = part.coords.xy
+            xs += list(x) + [None]
+            ys += list(y) + [None]
+        traces.append(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#882255", width=5),
+                                 name="Shared border", hoverinfo="skip"))
+    bounds = _bounds_around(home, MAP_MARGIN_KM)
+    if show_occupied:
+        # Extend the view south so the occupied areas of Ukraine are in the picture.
+        occupied_extent = shapely.union_all(to_map_crs(occupied).geometry.values)
+        bounds = _bounds_around(shapely.union_all([box(*bounds), occupied_extent]), 60)
+    view = box(*bounds)
+    labelled = projected[projected.intersects(view) & (projected["iso3"] != home_iso3)]
+    anchors = gpd.GeoSeries([g.intersection(view).representative_point() for g in labelled.geometry])
+    traces.append(label_trace(anchors, [f"<i>{n}</i>" for n in labelled["name"]], size=13, name="country labels"))
+    traces.append(label_trace(gpd.GeoSeries([home.representative_point()]), ["<b>BELARUS</b>"], size=16))
+    map_cities = to_map_crs(cities)
+    map_cities = map_cities[map_cities.intersects(view)]
+    traces.append(city_trace(map_cities, [f"{n}" for n in map_cities["name"]]))
+    return map_figure(traces, bounds)
+
+
+def region_population_map(regions: gpd.GeoDataFrame, population: dict[str, int]) -> go.Figure:
+    """Belarus's regions shaded by population, each labelled with its figure."""
+    projected = to_map_crs(regions)
+    low, high = min(population.values()), max(population.values())
+    traces = []
+    # The small Minsk City polygon is drawn last so it sits on top of Minsk Region.
+    ordered = projected.sort_values("iso_3166_2", key=lambda s: s == "BY-HM")
+    for _, row in ordered.iterrows():
+        people = population[row["iso_3166_2"]]
+        traces.append(area_trace(Area(
+            row.geometry, row["name"],
+            f"<b>{row['name']}</b> ({row['iso_3166_2']})<br>Population: {people:,}<br>"
+            f"Administrative centre: {row['admin_centre']}",
+            sequential_colour(people, low, high), line_width=1.2,
+        )))
+    label_points = []
+    labels = []
+    # Minsk City sits inside Minsk Region: move both labels apart so neither hides the other.
+    nudges = {"BY-HM": (0.0, -40.0), "BY-MI": (45.0, 80.0)}
+    for _, row in projected.iterrows():
+        dx, dy = nudges.get(row["iso_3166_2"], (0.0, 0.0))
+        label_points.append(shapely.affinity.translate(row.geometry.representative_point(), dx, dy))
+        labels.append(f"{row['name']}<br>{population[row['iso_3166_2']] / 1e6:.2f} m")
+    traces.append(label_trace(gpd.GeoSeries(label_points), labels, size=12))
+    traces.append(colourbar_trace(low, high, "People"))
+    return map_figure(traces, _bounds_around(shapely.union_all(projected.geometry.values), 40))

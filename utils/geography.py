@@ -1,0 +1,161 @@
+"""Figures and tables for the geography notebook, built from geo/ and data/."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import geopandas as gpd
+import ipywidgets as widgets
+import pandas as pd
+import plotly.graph_objects as go
+from IPython.display import HTML, display
+
+from utils.figures import finish_figure
+from utils.geo import distances_from, geodesic_area_km2, load_layer, shared_border, shared_borders
+from utils.maps import neighbourhood_map, region_population_map
+from utils.widgets import WithStaticFallback
+
+HOME = "BLR"
+CAPITALS = {"RUS": "Moscow", "UKR": "Kyiv", "POL": "Warsaw", "LTU": "Vilnius", "LVA": "Riga"}
+GEO_SOURCE = "Natural Earth 5.1.1 (public domain), 10m, German point of view; geo/README.md"
+
+
+@dataclass(frozen=True)
+class Layers:
+    countries: gpd.GeoDataFrame
+    regions: gpd.GeoDataFrame
+    occupied: gpd.GeoDataFrame
+    cities: gpd.GeoDataFrame
+
+
+def load_layers() -> Layers:
+    return Layers(*(load_layer(n) for n in ("countries", "regions", "occupied", "cities")))
+
+
+def belarus_area_km2(layers: Layers) -> float:
+    return geodesic_area_km2(layers.countries.set_index("iso3").geometry[HOME])
+
+
+def border_comparison(layers: Layers, published: pd.DataFrame) -> pd.DataFrame:
+    """Computed shared-border lengths beside the published ones, longest first."""
+    computed = shared_borders(layers.countries, HOME)
+    table = computed.merge(published[["neighbour_iso3", "length_km"]], left_on="iso3",
+                           right_on="neighbour_iso3", how="left")
+    table["computed_share"] = table["border_km"] / table["length_km"]
+    return table[["iso3", "name", "border_km", "length_km", "computed_share"]].rename(
+        columns={"border_km": "computed_km", "length_km": "published_km"})
+
+
+def capital_distances(layers: Layers) -> pd.DataFrame:
+    return distances_from(layers.cities, "Minsk", list(CAPITALS.values()))
+
+
+def overview_figure(layers: Layers) -> go.Figure:
+    neighbour_ids = list(shared_borders(layers.countries, HOME)["iso3"])
+    fig = neighbourhood_map(layers.countries, layers.occupied, layers.cities, HOME, neighbour_ids)
+    return finish_figure(
+        fig,
+        title="Belarus and its five neighbours",
+        source=f"{GEO_SOURCE}; cities: GeoNames",
+        alt=("Map of eastern Europe centred on Belarus, shown in blue. Its five neighbours, in sand, "
+             "are Russia to the east, Ukraine to the south, Poland to the west, and Lithuania and "
+             "Latvia to the north-west; every country is labelled. Russia's Kaliningrad exclave lies "
+             "between Poland and Lithuania. Crimea, in the south, is part of Ukraine and hatched as "
+             "occupied by Russia. Stars mark capitals, dots other cities."),
+        height=760,
+    )
+
+
+def regions_figure(layers: Layers, population: pd.DataFrame) -> go.Figure:
+    people = {str(k): int(v) for k, v in zip(population["iso_3166_2"], population["population"])}
+    fig = region_population_map(layers.regions, people)
+    date = pd.Timestamp(population["date"].iloc[0])
+    biggest = population.sort_values("population", ascending=False).iloc[0]
+    smallest = population.sort_values("population").iloc[0]
+    return finish_figure(
+        fig,
+        title=f"Population of Belarus's regions, census of {date:%B %Y}",
+        source=f"Belstat 2019 census via BelTA (official figures), data/region_population.csv; boundaries: {GEO_SOURCE}",
+        alt=(f"Map of Belarus's six regions and Minsk City, shaded from light (fewer people) to dark "
+             f"(more) and labelled with their populations in millions. {biggest['region']} has the most "
+             f"people ({int(biggest['population']):,}) and {smallest['region']} the fewest "
+             f"({int(smallest['population']):,})."),
+        height=650,
+    )
+
+
+def neighbour_figure(layers: Layers, iso3: str, borders: pd.DataFrame) -> go.Figure:
+    indexed = layers.countries.set_index("iso3").geometry
+    line = shared_border(indexed[HOME], indexed[iso3])
+    row: pd.Series = borders.set_index("iso3").loc[iso3]  # type: ignore[assignment]
+    fig = neighbourhood_map(layers.countries, layers.occupied, layers.cities, HOME, list(borders["iso3"]),
+                            highlight_iso3=iso3, border_line=line, show_occupied=False)
+    return finish_figure(
+        fig,
+        title=f"Belarus and {row['name']}: {row['computed_km']:,.0f} km of shared border on this map",
+        source=f"{GEO_SOURCE}; computed geodesic length",
+        alt=(f"Map of Belarus with {row['name']} highlighted and their shared border drawn as a thick "
+             f"line; on this map it measures {row['computed_km']:,.0f} km, against "
+             f"{int(row['published_km']):,} km in the CIA World Factbook."),
+        height=620,
+    )
+
+
+def borders_html(borders: pd.DataFrame, distances: pd.DataFrame) -> str:
+    by_capital = dict(zip(distances["to"], distances["km"]))
+    rows = "".join(
+        f"<tr><td>{html.escape(str(r['name']))}</td><td>{r['computed_km']:,.0f}</td>"
+        f"<td>{int(r['published_km']):,}</td><td>{CAPITALS[r['iso3']]}: {by_capital[CAPITALS[r['iso3']]]:,.0f}</td></tr>"
+        for _, r in borders.iterrows()
+    )
+    return ("<table class='use-events'><thead><tr><th>Neighbour</th><th>Border on our map (km)</th>"
+            "<th>Published border (km)</th><th>Minsk to capital (km)</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>")
+
+
+def neighbour_explorer(layers: Layers, borders: pd.DataFrame, distances: pd.DataFrame) -> WithStaticFallback:
+    """Pick a neighbour: the map highlights it and draws the shared border."""
+    choose = widgets.Dropdown(options=[(n, i) for i, n in zip(borders["iso3"], borders["name"])],
+                              description="Neighbour")
+    out = widgets.Output()
+    by_capital = dict(zip(distances["to"], distances["km"]))
+
+    def refresh(*_: object) -> None:
+        iso3 = str(choose.value)
+        out.clear_output(wait=True)
+        with out:
+            capital = CAPITALS[iso3]
+            display(HTML(f"<p>Minsk to {capital}: <b>{by_capital[capital]:,.0f} km</b> "  # type: ignore[no-untyped-call]
+                         "as the crow flies.</p>"))
+            display(neighbour_figure(layers, iso3, borders))  # type: ignore[no-untyped-call]
+
+    choose.observe(refresh, names="value")
+    refresh()
+    return WithStaticFallback(
+        widgets.VBox([choose, out]),
+        fallback_html=borders_html(borders, distances),
+        note=("In JupyterLab you can pick a neighbour to highlight it and draw the shared border. "
+              "Here are the same numbers for all five."),
+    )
+
+
+def kaliningrad_gap_km(layers: Layers) -> float:
+    """Shortest distance from Belarus to Russia's Kaliningrad exclave (the Suwałki gap)."""
+    from shapely.ops import nearest_points
+
+    from utils.geo import great_circle_km
+
+    russia = layers.countries.set_index("iso3").geometry["RUS"]
+    exclave = [p for p in getattr(russia, "geoms", [russia]) if p.centroid.x < 23.0]
+    home = layers.countries.set_index("iso3").geometry[HOME]
+    a, b = nearest_points(home, exclave[0].union(*exclave[1:]) if len(exclave) > 1 else exclave[0])
+    return great_circle_km(a.x, a.y, b.x, b.y)
+
+
+def landlocked_share(layers: Layers) -> float:
+    """Share of Belarus's outline that is a land border with a neighbour (1.0 = landlocked)."""
+    from utils.geo import geodesic_length_km
+
+    home = layers.countries.set_index("iso3").geometry[HOME]
+    return float(shared_borders(layers.countries, HOME)["border_km"].sum()) / geodesic_length_km(home.boundary)
