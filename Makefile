@@ -21,7 +21,7 @@ $(STAMP): requirements.txt pyproject.toml
 # Execute every notebook and render the static site into site/ (works from file://).
 site: $(STAMP)
 	rm -rf $(SITE)
-	$(PY) -m sphinx -b html -c book -d $(BUILD)/doctrees -W --keep-going -q -j 2 notebooks $(SITE)
+	$(PY) -m sphinx -b html -c book -d $(BUILD)/doctrees -E -W --keep-going -q -j 2 notebooks $(SITE)
 	@echo "Site written to $(SITE)/index.html"
 
 # Whole test suite: unit and data tests, nbval over every notebook, browser test over the site.

@@ -42,3 +42,12 @@ def test_timeline_explorer_fallback_lists_every_event() -> None:
     html = explorer._repr_mimebundle_()["text/html"]
     assert html.count("<tr>") == len(events) + 1  # header + one row per event
     assert "Loading widget" not in html
+
+
+@pytest.mark.parametrize("partial,readable", [
+    ("2024-03-28", "28 March 2024"), ("2024-03", "March 2024"), ("2024", "2024"), ("1999-12-08", "8 December 1999"),
+])
+def test_source_dates_read_at_their_precision(partial: str, readable: str) -> None:
+    from utils.citations import readable_date
+
+    assert readable_date(partial) == readable

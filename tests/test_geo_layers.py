@@ -75,6 +75,9 @@ def test_border_comparison_and_published_figures(layers) -> None:  # type: ignor
     table = border_comparison(layers, load_table("border_lengths")).set_index("iso3")
     assert table.loc["RUS", "published_km"] == 1312 and table.loc["LVA", "published_km"] == 161
     assert table["published_km"].sum() == 3599
+    # The second published set (state bodies) disagrees; Lithuania's border guard gives 678.82 km.
+    assert table.loc["LTU", "state_km"] == 678.8
+    assert round(table["state_km"].sum(), 1) == 3617.5
     # Generalised maps cut corners: every computed length is shorter, but of the same order.
     assert ((table["computed_share"] > 0.6) & (table["computed_share"] < 1.0)).all()
     assert list(table.index[:2]) == ["RUS", "UKR"]
@@ -127,3 +130,15 @@ def test_load_layer_reports_invalid_geometry(tmp_path) -> None:  # type: ignore[
                      crs=4326).to_file(tmp_path / "cities.geojson")
     with pytest.raises(GeoValidationError, match="geo/cities.geojson, feature 0, column 'geometry': invalid"):
         load_layer("cities", tmp_path)
+
+
+def test_country_comparison_matches_published_areas_where_the_whole_country_is_drawn(layers) -> None:  # type: ignore[no-untyped-def]
+    from utils.geography import country_comparison
+
+    table = country_comparison(layers, load_table("country_facts"))
+    assert set(table.index) == {"BLR", "RUS", "UKR", "POL", "LTU", "LVA"}
+    whole = table.dropna(subset=["map_area_km2"])
+    assert set(whole.index) == {"BLR", "UKR", "POL", "LTU", "LVA"}, "only Russia is cut by the layer's edge"
+    assert ((whole["map_area_km2"] / whole["area_km2"] - 1).abs() < 0.01).all()
+    assert table.loc["BLR", "population"] == 9_155_978
+    assert round(table.loc["POL", "people_per_km2"]) == 120

@@ -53,7 +53,10 @@ def main() -> None:
     floor = floor_seconds()
     execution = execution_seconds()
     site = ROOT / "site"
-    data = sum(p.stat().st_size for p in DATA_DIR.glob("*") if p.suffix in {".csv", ".json"})
+    # The data files are what the site offers for download: data/ tables and geo/ layers.
+    data_files = [p for p in DATA_DIR.glob("*") if p.suffix in {".csv", ".json"}]
+    data_files += list((DATA_DIR.parent / "geo").glob("*.geojson"))
+    data = sum(p.stat().st_size for p in data_files)
     base = PLOTLY_JS.stat().st_size + data
     total = site_bytes(site)
     print(f"notebooks: {len(NOTEBOOKS)}")

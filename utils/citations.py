@@ -25,9 +25,17 @@ def source_ids_of(table: pd.DataFrame, column: str = "source_ids") -> list[str]:
     return list(seen)
 
 
+def readable_date(partial: str) -> str:
+    """'2024-03-28' -> '28 March 2024'; '2024-03' -> 'March 2024'; '2024' stays."""
+    parts = partial.split("-")
+    date = pd.Timestamp(f"{parts[0]}-{parts[1] if len(parts) > 1 else '01'}-01")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {date:%B %Y}"
+    return f"{date:%B %Y}" if len(parts) == 2 else parts[0]
+
+
 def format_source(row: pd.Series) -> str:
-    date = pd.Timestamp(row["published"])
-    published = f"{date.day} {date:%B %Y}"
+    published = readable_date(str(row["published"]))
     title = str(row["title"]).replace("[", "\\[").replace("]", "\\]")
     return (
         f"{row['publisher']}, [{title}]({row['url']}), {published} "

@@ -71,6 +71,12 @@ def resource_descriptor(name: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
     raise KeyError(f"{data_dir / DESCRIPTOR}: no table named '{name}'")
 
 
+def source_columns(name: str, data_dir: Path = DATA_DIR) -> list[str]:
+    """The columns of a table that cite sources (list fields referencing sources.id)."""
+    fields = resource_descriptor(name, data_dir)["schema"]["fields"]
+    return [f["name"] for f in fields if (f.get("x-references") or {}).get("resource") == "sources"]
+
+
 def table_names(data_dir: Path = DATA_DIR) -> list[str]:
     return [r["name"] for r in read_descriptor(data_dir)["resources"]]
 
@@ -97,6 +103,10 @@ _EXPECTED_FORMAT = {
 }
 
 
+PARTIAL_DATE_PATTERN = r"\d{4}(-\d{2}(-\d{2})?)?"
+_PATTERN_MEANING = {PARTIAL_DATE_PATTERN: "a date written YYYY-MM-DD, YYYY-MM or YYYY"}
+
+
 def _friendly(error: Any) -> str:
     """Turn a frictionless error into a sentence a contributor can act on."""
     kind = error.type
@@ -110,6 +120,9 @@ def _friendly(error: Any) -> str:
     if kind == "constraint-error":
         if "required" in note:
             return "a value is required here but the cell is empty"
+        for pattern, meaning in _PATTERN_MEANING.items():
+            if f'"{pattern}"' in note:
+                return f"'{cell}' is not {meaning}"
         return f"'{cell}' is not allowed here: {note}"
     if kind in ("unique-error", "primary-key"):
         return f"'{cell or ''}' is a duplicate: {note}".replace("'' is", "this row is")

@@ -7,11 +7,13 @@ to render a figure without it.
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import plotly.graph_objects as go
 
 SOURCE_LINE_Y = -0.2  # paper coordinates, below the x-axis title
+SOURCE_LINE_CHARS = 120  # SVG text does not wrap by itself; longer lines would be cut off
 
 
 class FigureContractError(ValueError):
@@ -46,7 +48,7 @@ def finish_figure(
     if y_label is not None:
         fig.update_yaxes(title_text=y_label)
     fig.add_annotation(
-        text=f"Source: {source.strip()}",
+        text="<br>".join(textwrap.wrap(f"Source: {source.strip()}", SOURCE_LINE_CHARS)),
         xref="paper", yref="paper", x=0, y=SOURCE_LINE_Y,
         xanchor="left", yanchor="top", showarrow=False,
         font=dict(size=12, color="#555555"), align="left",

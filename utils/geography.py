@@ -9,7 +9,8 @@ import geopandas as gpd
 import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
-from IPython.display import HTML, display
+from shapely.geometry import box
+from IPython.display import HTML
 
 from utils.figures import finish_figure
 from utils.geo import distances_from, geodesic_area_km2, load_layer, shared_border, shared_borders
@@ -38,13 +39,30 @@ def belarus_area_km2(layers: Layers) -> float:
 
 
 def border_comparison(layers: Layers, published: pd.DataFrame) -> pd.DataFrame:
-    """Computed shared-border lengths beside the published ones, longest first."""
+    """Computed shared-border lengths beside both published sets, longest first.
+
+    ``published_km`` is the CIA World Factbook's figure and ``state_km`` the one
+    published by Belarusian or neighbouring state bodies; the two disagree.
+    """
     computed = shared_borders(layers.countries, HOME)
-    table = computed.merge(published[["neighbour_iso3", "length_km"]], left_on="iso3",
-                           right_on="neighbour_iso3", how="left")
-    table["computed_share"] = table["border_km"] / table["length_km"]
-    return table[["iso3", "name", "border_km", "length_km", "computed_share"]].rename(
-        columns={"border_km": "computed_km", "length_km": "published_km"})
+    sets = published.pivot(index="neighbour_iso3", columns="measured_by", values="length_km")
+    table = computed.merge(sets, left_on="iso3", right_index=True, how="left")
+    table = table.rename(columns={"border_km": "computed_km", "cia_factbook": "published_km",
+                                  "state_figures": "state_km"})
+    table["computed_share"] = table["computed_km"] / table["published_km"]
+    return table[["iso3", "name", "computed_km", "published_km", "state_km", "computed_share"]]
+
+
+def country_comparison(layers: Layers, facts: pd.DataFrame) -> pd.DataFrame:
+    """Belarus and its neighbours: published area and population beside the area on our map."""
+    ours = layers.countries.set_index("iso3").geometry
+    edge = box(*layers.countries.total_bounds).boundary
+    table = facts.set_index("iso3")[["name", "area_km2", "population", "population_date"]].copy()
+    # A country cut by the edge of our regional layer (Russia) has no whole area on our map.
+    table["map_area_km2"] = [float("nan") if ours[iso3].intersects(edge) else geodesic_area_km2(ours[iso3])
+                             for iso3 in table.index]
+    table["people_per_km2"] = table["population"] / table["area_km2"]
+    return table
 
 
 def capital_distances(layers: Layers) -> pd.DataFrame:
@@ -97,7 +115,8 @@ def neighbour_figure(layers: Layers, iso3: str, borders: pd.DataFrame) -> go.Fig
         source=f"{GEO_SOURCE}; computed geodesic length",
         alt=(f"Map of Belarus with {row['name']} highlighted and their shared border drawn as a thick "
              f"line; on this map it measures {row['computed_km']:,.0f} km, against "
-             f"{int(row['published_km']):,} km in the CIA World Factbook."),
+             f"{int(row['published_km']):,} km in the CIA World Factbook and {row['state_km']:,.1f} km "
+             "in Belarusian and neighbouring state figures."),
         height=620,
     )
 
@@ -106,11 +125,11 @@ def borders_html(borders: pd.DataFrame, distances: pd.DataFrame) -> str:
     by_capital = dict(zip(distances["to"], distances["km"]))
     rows = "".join(
         f"<tr><td>{html.escape(str(r['name']))}</td><td>{r['computed_km']:,.0f}</td>"
-        f"<td>{int(r['published_km']):,}</td><td>{CAPITALS[r['iso3']]}: {by_capital[CAPITALS[r['iso3']]]:,.0f}</td></tr>"
+        f"<td>{int(r['published_km']):,}</td><td>{r['state_km']:,.1f}</td><td>{CAPITALS[r['iso3']]}: {by_capital[CAPITALS[r['iso3']]]:,.0f}</td></tr>"
         for _, r in borders.iterrows()
     )
     return ("<table class='use-events'><thead><tr><th>Neighbour</th><th>Border on our map (km)</th>"
-            "<th>Published border (km)</th><th>Minsk to capital (km)</th></tr></thead>"
+            "<th>CIA Factbook (km)</th><th>State figures (km)</th><th>Minsk to capital (km)</th></tr></thead>"
             f"<tbody>{rows}</tbody></table>")
 
 
@@ -123,12 +142,14 @@ def neighbour_explorer(layers: Layers, borders: pd.DataFrame, distances: pd.Data
 
     def refresh(*_: object) -> None:
         iso3 = str(choose.value)
-        out.clear_output(wait=True)
-        with out:
-            capital = CAPITALS[iso3]
-            display(HTML(f"<p>Minsk to {capital}: <b>{by_capital[capital]:,.0f} km</b> "  # type: ignore[no-untyped-call]
-                         "as the crow flies.</p>"))
-            display(neighbour_figure(layers, iso3, borders))  # type: ignore[no-untyped-call]
+        capital = CAPITALS[iso3]
+        # Outputs are set on the widget directly rather than captured with ``with out:``.
+        # Capturing makes nbclient echo the whole map back to the kernel, which stalls
+        # headless execution for the full cell timeout.
+        out.outputs = ()
+        out.append_display_data(HTML(f"<p>Minsk to {capital}: <b>{by_capital[capital]:,.0f} km</b> "  # type: ignore[no-untyped-call]
+                                     "as the crow flies.</p>"))
+        out.append_display_data(neighbour_figure(layers, iso3, borders))
 
     choose.observe(refresh, names="value")
     refresh()

@@ -16,7 +16,7 @@ import plotly.colors as pcolors
 import shapely
 import shapely.affinity
 import plotly.graph_objects as go
-from shapely.geometry import MultiPolygon, Polygon, box
+from shapely.geometry import MultiPolygon, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
 from utils.geo import BELARUS_LAEA
@@ -26,6 +26,13 @@ BORDER = "#555555"
 HIGHLIGHT = "#DDCC77"   # Tol sand
 BELARUS = "#88CCEE"     # Tol cyan
 OCCUPIED_PATTERN = dict(shape="/", fgcolor="#882255", bgcolor="rgba(255,255,255,0.4)", size=7, solidity=0.3)
+# Hand-placed label points (lon, lat) where a country's label would sit on its capital.
+LABEL_LONLAT = {
+    "BLR": (27.6, 52.85), "LTU": (23.6, 55.45), "LVA": (26.4, 56.6),
+    "UKR": (31.9, 49.0), "POL": (19.3, 51.5), "RUS": (35.0, 54.2),
+}
+# Cities whose labels would collide with a neighbour's.
+CITY_TEXT_POSITION = {"Sevastopol": "bottom left", "Hrodna": "middle left"}
 SEQUENTIAL = pcolors.sequential.Viridis[::-1][1:]  # light to dark, colour-blind safe
 
 
@@ -45,8 +52,9 @@ def outline_xy(geom: BaseGeometry) -> tuple[list[float | None], list[float | Non
         if not isinstance(polygon, Polygon):
             continue
         x, y = polygon.exterior.coords.xy
-        xs += list(x) + [None]
-        ys += list(y) + [None]
+        # 100 m is far below a screen pixel at these scales; rounding halves the JSON.
+        xs += [round(v, 1) for v in x] + [None]
+        ys += [round(v, 1) for v in y] + [None]
     return xs, ys
 
 
@@ -86,7 +94,8 @@ def city_trace(cities: gpd.GeoDataFrame, hover: Sequence[str], name: str = "Citi
     symbols = ["star" if role == "capital" else "circle" for role in cities["role"]]
     return go.Scatter(
         x=cities.geometry.x, y=cities.geometry.y, mode="markers+text",
-        text=list(cities["name"]), textposition="top center", textfont=dict(size=12),
+        text=list(cities["name"]), textfont=dict(size=12),
+        textposition=[CITY_TEXT_POSITION.get(n, "top center") for n in cities["name"]],
         marker=dict(symbol=symbols, size=[13 if s == "star" else 8 for s in symbols],
                     color="#222222", line=dict(color="white", width=1)),
         hoverinfo="text", hovertext=list(hover), name=name, showlegend=True,
@@ -97,9 +106,12 @@ def map_figure(traces: Sequence[go.Scatter], bounds: tuple[float, float, float, 
     """A blank 1:1 map canvas showing ``bounds`` (minx, miny, maxx, maxy, in km)."""
     minx, miny, maxx, maxy = bounds
     fig = go.Figure(list(traces))
-    fig.update_xaxes(range=[minx, maxx], visible=False, showgrid=False, zeroline=False)
+    # constrain="domain": the 1:1 aspect shrinks the plot area rather than widening the
+    # view past the drawn (clipped) layers.
+    fig.update_xaxes(range=[minx, maxx], visible=False, showgrid=False, zeroline=False,
+                     constrain="domain")
     fig.update_yaxes(range=[miny, maxy], visible=False, showgrid=False, zeroline=False,
-                     scaleanchor="x", scaleratio=1)
+                     scaleanchor="x", scaleratio=1, constrain="domain")
     fig.update_layout(plot_bgcolor="#D6E6F2", hovermode="closest",
                       legend=dict(orientation="h", yanchor="top", y=-0.02, x=0))
     return fig
@@ -123,6 +135,44 @@ def colourbar_trace(low: float, high: float, title: str) -> go.Scatter:
 NEIGHBOUR = HIGHLIGHT
 OTHER = LAND
 MAP_MARGIN_KM = 330.0
+MAP_WIDTH_TO_HEIGHT = 1.3  # fills the page's width rather than leaving side gutters
+LABEL_INSET_KM = 40.0
+LABEL_CHAR_PX = 7.0  # average width of a 13 px italic character
+MAP_WIDTH_PX = 520  # narrowest plot width a map gets on the site
+DRAW_TOLERANCE_KM = 0.7
+
+
+def label_point(geom: BaseGeometry, iso3: str) -> Point:
+    """Where a country's name goes on the map (map CRS)."""
+    if iso3 in LABEL_LONLAT:
+        lonlat = gpd.GeoSeries([Point(LABEL_LONLAT[iso3])], crs=4326)
+        return to_map_crs(gpd.GeoDataFrame(geometry=lonlat)).geometry.iloc[0]
+    return geom.representative_point()
+
+
+def layer_extent(layer: gpd.GeoDataFrame) -> BaseGeometry:
+    """The area a layer covers (its lon/lat bounding box) in the map CRS."""
+    lonlat_box = box(*layer.to_crs(4326).total_bounds).segmentize(0.25)
+    return to_map_crs(gpd.GeoDataFrame(geometry=[lonlat_box], crs=4326)).geometry.iloc[0]
+
+
+def _widen_to(bounds: tuple[float, float, float, float], ratio: float,
+              within: BaseGeometry) -> tuple[float, float, float, float]:
+    """Widen a view symmetrically towards width / height = ``ratio``, staying ``within``.
+
+    The committed layers are clipped to a region; showing past its edge would show
+    the straight cut lines.
+    """
+    minx, miny, maxx, maxy = bounds
+    wanted = max(0.0, ratio * (maxy - miny) - (maxx - minx)) / 2
+    low, high = 0.0, wanted
+    for _ in range(20):  # bisect the largest widening that still fits
+        mid = (low + high) / 2
+        if within.contains(box(minx - mid, miny, maxx + mid, maxy)):
+            low = mid
+        else:
+            high = mid
+    return (minx - low, miny, maxx + low, maxy)
 
 
 def _bounds_around(geom: BaseGeometry, margin_km: float) -> tuple[float, float, float, float]:
@@ -148,8 +198,20 @@ def neighbourhood_map(
     """
     projected = to_map_crs(countries)
     home = projected.set_index("iso3").geometry[home_iso3]
+    bounds = _bounds_around(home, MAP_MARGIN_KM)
+    if show_occupied:
+        # Extend the view south so the occupied areas of Ukraine are in the picture.
+        occupied_extent = shapely.union_all(to_map_crs(occupied).geometry.values)
+        bounds = _bounds_around(shapely.union_all([box(*bounds), occupied_extent]), 60)
+    bounds = _widen_to(bounds, MAP_WIDTH_TO_HEIGHT, within=layer_extent(countries))
+    view = box(*bounds)
+    # Only what can be seen is drawn: Russia alone is most of the file otherwise.
+    # Simplifying by under a screen pixel (about 2 km here) halves the page weight again.
+    drawn = projected.assign(
+        geometry=projected.geometry.intersection(view.buffer(50, join_style="mitre")).simplify(DRAW_TOLERANCE_KM))
+    drawn = drawn[~drawn.geometry.is_empty]
     traces = []
-    for _, row in projected.iterrows():
+    for _, row in drawn.iterrows():
         if row["iso3"] == home_iso3:
             fill, role = BELARUS, "Belarus"
         elif row["iso3"] == highlight_iso3:
@@ -175,16 +237,17 @@ def neighbourhood_map(
             ys += list(y) + [None]
         traces.append(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#882255", width=5),
                                  name="Shared border", hoverinfo="skip"))
-    bounds = _bounds_around(home, MAP_MARGIN_KM)
-    if show_occupied:
-        # Extend the view south so the occupied areas of Ukraine are in the picture.
-        occupied_extent = shapely.union_all(to_map_crs(occupied).geometry.values)
-        bounds = _bounds_around(shapely.union_all([box(*bounds), occupied_extent]), 60)
-    view = box(*bounds)
-    labelled = projected[projected.intersects(view) & (projected["iso3"] != home_iso3)]
-    anchors = gpd.GeoSeries([g.intersection(view).representative_point() for g in labelled.geometry])
+    # A name is shown only where it fits inside the view, never cut off at its edge.
+    inner = view.buffer(-LABEL_INSET_KM, join_style="mitre")
+    candidates = projected[projected.intersects(inner) & (projected["iso3"] != home_iso3)]
+    points = [label_point(row.geometry.intersection(inner), row["iso3"]) for _, row in candidates.iterrows()]
+    km_per_char = LABEL_CHAR_PX * (bounds[2] - bounds[0]) / MAP_WIDTH_PX
+    keep = [view.buffer(-len(name) * km_per_char / 2 - 15, join_style="mitre").contains(p)
+            for p, name in zip(points, candidates["name"])]
+    labelled = candidates[keep]
+    anchors = gpd.GeoSeries([p for p, k in zip(points, keep) if k])
     traces.append(label_trace(anchors, [f"<i>{n}</i>" for n in labelled["name"]], size=13, name="country labels"))
-    traces.append(label_trace(gpd.GeoSeries([home.representative_point()]), ["<b>BELARUS</b>"], size=16))
+    traces.append(label_trace(gpd.GeoSeries([label_point(home, home_iso3)]), ["<b>BELARUS</b>"], size=16))
     map_cities = to_map_crs(cities)
     map_cities = map_cities[map_cities.intersects(view)]
     traces.append(city_trace(map_cities, [f"{n}" for n in map_cities["name"]]))
@@ -194,6 +257,7 @@ def neighbourhood_map(
 def region_population_map(regions: gpd.GeoDataFrame, population: dict[str, int]) -> go.Figure:
     """Belarus's regions shaded by population, each labelled with its figure."""
     projected = to_map_crs(regions)
+    projected.geometry = projected.geometry.simplify(DRAW_TOLERANCE_KM / 2)
     low, high = min(population.values()), max(population.values())
     traces = []
     # The small Minsk City polygon is drawn last so it sits on top of Minsk Region.
