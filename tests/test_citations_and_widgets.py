@@ -51,3 +51,15 @@ def test_source_dates_read_at_their_precision(partial: str, readable: str) -> No
     from utils.citations import readable_date
 
     assert readable_date(partial) == readable
+
+
+def test_replace_output_shows_only_the_latest_objects() -> None:
+    from IPython.display import HTML
+
+    from utils.widgets import replace_output
+
+    out = widgets.Output()
+    replace_output(out, "first", HTML("<b>one</b>"))
+    replace_output(out, "second", HTML("<b>two</b>"))
+    texts = [o.get("text", "") + str(o.get("data", {}).get("text/html", "")) for o in out.outputs]
+    assert texts == ["second\n", "<b>two</b>"]

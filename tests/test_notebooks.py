@@ -82,3 +82,9 @@ def test_showing_a_figure_does_not_import_nbformat() -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_site_contents_page_offers_every_data_table_for_download() -> None:
+    index = (ROOT / "notebooks" / "index.md").read_text(encoding="utf-8")
+    missing = [p.name for p in sorted((ROOT / "data").glob("*.csv")) if f"(../data/{p.name})" not in index]
+    assert missing == [], f"notebooks/index.md does not link: {missing}"

@@ -15,7 +15,7 @@ from IPython.display import HTML
 from utils.figures import finish_figure
 from utils.geo import distances_from, geodesic_area_km2, load_layer, shared_border, shared_borders
 from utils.maps import neighbourhood_map, region_population_map
-from utils.widgets import WithStaticFallback
+from utils.widgets import WithStaticFallback, replace_output
 
 HOME = "BLR"
 CAPITALS = {"RUS": "Moscow", "UKR": "Kyiv", "POL": "Warsaw", "LTU": "Vilnius", "LVA": "Riga"}
@@ -143,13 +143,8 @@ def neighbour_explorer(layers: Layers, borders: pd.DataFrame, distances: pd.Data
     def refresh(*_: object) -> None:
         iso3 = str(choose.value)
         capital = CAPITALS[iso3]
-        # Outputs are set on the widget directly rather than captured with ``with out:``.
-        # Capturing makes nbclient echo the whole map back to the kernel, which stalls
-        # headless execution for the full cell timeout.
-        out.outputs = ()
-        out.append_display_data(HTML(f"<p>Minsk to {capital}: <b>{by_capital[capital]:,.0f} km</b> "  # type: ignore[no-untyped-call]
-                                     "as the crow flies.</p>"))
-        out.append_display_data(neighbour_figure(layers, iso3, borders))
+        replace_output(out, HTML(f"<p>Minsk to {capital}: <b>{by_capital[capital]:,.0f} km</b> "  # type: ignore[no-untyped-call]
+                                 "as the crow flies.</p>"), neighbour_figure(layers, iso3, borders))
 
     choose.observe(refresh, names="value")
     refresh()

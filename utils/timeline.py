@@ -8,11 +8,11 @@ import textwrap
 import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
-from IPython.display import HTML, display
+from IPython.display import HTML
 
 from utils.figures import finish_figure
 from utils.theme import MARKER_SYMBOLS, TOL_MUTED
-from utils.widgets import WithStaticFallback
+from utils.widgets import WithStaticFallback, replace_output
 
 THEME_LABELS: dict[str, str] = {
     "statehood": "Statehood",
@@ -181,10 +181,8 @@ def timeline_explorer(events: pd.DataFrame, sources: pd.DataFrame) -> WithStatic
 
     def refresh(*_: object) -> None:
         chosen = filter_events(events, pick_themes.value, pick_years.value, only_article.value)
-        out.clear_output(wait=True)
-        with out:
-            print(f"{len(chosen)} of {len(events)} events")
-            display(HTML(events_table_html(chosen, sources)))  # type: ignore[no-untyped-call]
+        replace_output(out, f"{len(chosen)} of {len(events)} events",
+                       HTML(events_table_html(chosen, sources)))  # type: ignore[no-untyped-call]
 
     for control in (pick_themes, pick_years, only_article):
         control.observe(refresh, names="value")

@@ -30,3 +30,19 @@ class WithStaticFallback:
             f"{self.fallback_html}</div>"
         )
         return bundle
+
+
+def replace_output(out: widgets.Output, *objects: Any) -> None:
+    """Show ``objects`` in ``out``, replacing what it showed before.
+
+    Sets the widget's outputs directly instead of capturing with ``with out:``.
+    Captured output makes nbclient echo every message back to the kernel as a
+    widget-state update, which stalls headless execution for the whole cell
+    timeout once the output is large (a map, a long table).
+    """
+    out.outputs = ()
+    for obj in objects:
+        if isinstance(obj, str):
+            out.append_stdout(obj + "\n")
+        else:
+            out.append_display_data(obj)

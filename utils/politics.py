@@ -1,0 +1,187 @@
+"""Figures, tables and explorers for the 'Power and protest' notebook.
+
+Every number shown carries its label: official (Central Election Commission,
+government), independent (NGOs, independent counts), observer (OSCE/ODIHR) or
+disputed. Charts tell the labels apart by marker shape and line style as well
+as colour.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import ipywidgets as widgets
+import pandas as pd
+import plotly.graph_objects as go
+from IPython.display import HTML
+
+from utils.figures import finish_figure
+from utils.theme import TOL_MUTED
+from utils.widgets import WithStaticFallback, replace_output
+
+FIGURE_LABELS = {
+    "official": "official",
+    "independent": "independent",
+    "observer": "observer",
+    "reference": "reference",
+    "disputed": "disputed",
+}
+FIGURE_STYLE: dict[str, tuple[str, str, str]] = {
+    # figure -> (colour, marker symbol, line dash)
+    "official": (TOL_MUTED[1], "circle", "solid"),
+    "independent": (TOL_MUTED[0], "diamond", "dot"),
+    "observer": (TOL_MUTED[6], "square", "dash"),
+    "disputed": (TOL_MUTED[7], "x", "dashdot"),
+    "reference": (TOL_MUTED[8], "triangle-up", "longdash"),
+}
+INCUMBENT = "Alexander Lukashenko"
+
+
+def _wrap(text: str, width: int) -> str:
+    return "<br>".join(textwrap.wrap(text, width))
+
+
+def vote_label(vote_id: str) -> str:
+    """'presidential-2020' -> 'Presidential election 2020'; 'referendum-1995' -> 'Referendum 1995'."""
+    kind, _, rest = vote_id.partition("-")
+    return f"{'Presidential election' if kind == 'presidential' else 'Referendum'} {rest.replace('-', ' ')}"
+
+
+def incumbent_results(elections: pd.DataFrame) -> pd.DataFrame:
+    """Lukashenko's vote share and the turnout at each presidential election, with their labels."""
+    presidential = elections[elections["vote_kind"] == "presidential_election"]
+    share = presidential[(presidential["measure"] == "vote_share") & (presidential["subject"] == INCUMBENT)]
+    turnout = presidential[presidential["measure"] == "turnout"]
+    return pd.concat([share.assign(series="Lukashenko's share of the vote"),
+                      turnout.assign(series="Turnout")]).sort_values("date")
+
+
+def presidential_figure(elections: pd.DataFrame, source_line: str) -> go.Figure:
+    """Lukashenko's share and turnout at every presidential election, by who published the figure."""
+    results = incumbent_results(elections)
+    fig = go.Figure()
+    for (series, figure), part in results.groupby(["series", "figure"], sort=False):
+        colour, symbol, dash = FIGURE_STYLE[str(figure)]
+        is_turnout = series == "Turnout"
+        fig.add_trace(go.Scatter(
+            x=part["date"], y=part["value"], name=f"{series} ({FIGURE_LABELS[str(figure)]})",
+            mode="lines+markers+text" if not is_turnout else "lines+markers",
+            text=[f"{v:.0f}%" for v in part["value"]], textposition="top center",
+            line=dict(color=colour if not is_turnout else "#777777", dash=dash if not is_turnout else "dot",
+                      width=2.5 if not is_turnout else 1.5),
+            marker=dict(symbol=symbol if not is_turnout else "triangle-up", size=11 if not is_turnout else 8,
+                        color=colour if not is_turnout else "#777777"),
+            hovertext=[f"<b>{vote_label(v)}</b><br>{series}: {val:.1f}% ({figure})<br>{_wrap(str(n or ''), 60)}"
+                       for v, val, n in zip(part["vote_id"], part["value"], part["note"].fillna(""))],
+            hoverinfo="text",
+        ))
+    official = results[(results["series"] != "Turnout") & (results["figure"] == "official")]
+    by_value = official.sort_values("value")
+    low, high = by_value.iloc[0], by_value.iloc[-1]
+    fig.update_yaxes(range=[0, 105], ticksuffix="%")
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.12, x=0))
+    return finish_figure(
+        fig,
+        title="Lukashenko's official share of the vote, and turnout, 1994–2025",
+        source=source_line,
+        alt=(f"Line chart of Alexander Lukashenko's official vote share at {len(official)} presidential "
+             f"elections, from {low['value']:.0f}% ({vote_label(low['vote_id'])}) to "
+             f"{high['value']:.0f}% ({vote_label(high['vote_id'])}), with turnout as a dotted grey line; "
+             "figures other than the official ones are drawn with different markers."),
+        x_label="Election date",
+        y_label="Percent",
+        height=600,
+    )
+
+
+def prisoners_figure(prisoners: pd.DataFrame, source_line: str) -> go.Figure:
+    """Political prisoner counts over time, as dated points."""
+    ordered = prisoners.sort_values("date")
+    fig = go.Figure()
+    for (counted_by, figure), part in ordered.groupby(["counted_by", "figure"], sort=False):
+        colour, symbol, dash = FIGURE_STYLE[str(figure)]
+        fig.add_trace(go.Scatter(
+            x=part["date"], y=part["count"], mode="lines+markers", name=f"{counted_by} ({figure})",
+            line=dict(color=colour, dash=dash, width=2.5), marker=dict(symbol=symbol, size=9, color=colour),
+            hovertext=[f"<b>{d:%d %B %Y}</b><br>{c:,} ({counted_by})<br>{_wrap(str(n or ''), 60)}"
+                       for d, c, n in zip(part["date"], part["count"], part["note"].fillna(""))],
+            hoverinfo="text",
+        ))
+    peak = ordered.sort_values("count").iloc[-1]
+    last = ordered.iloc[-1]
+    fig.update_yaxes(rangemode="tozero")
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.12, x=0))
+    return finish_figure(
+        fig,
+        title="Political prisoners in Belarus, as counted over time",
+        source=source_line,
+        alt=(f"Line chart of {len(ordered)} dated counts of political prisoners in Belarus from "
+             f"{ordered.iloc[0]['date']:%B %Y} to {last['date']:%B %Y}; the highest is "
+             f"{int(peak['count']):,} ({peak['date']:%B %Y}) and the latest {int(last['count']):,}."),
+        x_label="Date of count",
+        y_label="Political prisoners",
+        height=560,
+    )
+
+
+def _percent(value: float | None) -> str:
+    return "" if value is None or pd.isna(value) else f"{value:.1f}%"
+
+
+def vote_table_html(rows: pd.DataFrame) -> str:
+    """One vote's figures as a table: what, value, whose figure, note."""
+    body = "".join(
+        "<tr>"
+        f"<td>{html.escape(str(r['subject']))}</td>"
+        f"<td>{html.escape(str(r['measure']).replace('_', ' '))}</td>"
+        f"<td>{_percent(r['value'])}</td>"
+        f"<td>{html.escape(FIGURE_LABELS[str(r['figure'])])}</td>"
+        f"<td>{html.escape('' if pd.isna(r['note']) else str(r['note']))}</td>"
+        "</tr>"
+        for _, r in rows.iterrows()
+    )
+    return ("<table class='use-events'><thead><tr><th>Candidate or question</th><th>Measure</th>"
+            f"<th>Value</th><th>Figure</th><th>Note</th></tr></thead><tbody>{body}</tbody></table>")
+
+
+def elections_html(elections: pd.DataFrame) -> str:
+    """Every vote, one table each, in date order."""
+    parts = []
+    for vote_id, rows in elections.sort_values(["date", "id"]).groupby("vote_id", sort=False):
+        parts.append(f"<h4>{html.escape(vote_label(str(vote_id)))} ({rows['date'].iloc[0]:%d %B %Y})</h4>"
+                     + vote_table_html(rows))
+    return "".join(parts)
+
+
+def election_explorer(elections: pd.DataFrame) -> WithStaticFallback:
+    """Pick a vote: its official results beside observers' and independent assessments."""
+    order = elections.sort_values("date")["vote_id"].drop_duplicates()
+    choose = widgets.Dropdown(options=[(vote_label(v), v) for v in order], value=order.iloc[-1],
+                              description="Vote", layout=widgets.Layout(width="420px"))
+    out = widgets.Output()
+
+    def refresh(*_: object) -> None:
+        rows = elections[elections["vote_id"] == choose.value]
+        replace_output(out, HTML(vote_table_html(rows)))  # type: ignore[no-untyped-call]
+
+    choose.observe(refresh, names="value")
+    refresh()
+    return WithStaticFallback(
+        widgets.VBox([choose, out]),
+        fallback_html=elections_html(elections),
+        note=("In JupyterLab you pick one vote from a menu. Here are all of them, each figure labelled "
+              "official, independent, observer or disputed."),
+    )
+
+
+def views_html(views: pd.DataFrame, topic: str | None = None) -> str:
+    """Attributed views as a table: who, in what role, when, what they said (paraphrased)."""
+    chosen = views if topic is None else views[views["topic"] == topic]
+    body = "".join(
+        f"<tr><td><strong>{html.escape(str(r['person']))}</strong><br><small>{html.escape(str(r['role']))}</small></td>"
+        f"<td>{html.escape(str(r['date']))}</td><td>{html.escape(str(r['view']))}</td></tr>"
+        for _, r in chosen.iterrows()
+    )
+    return ("<table class='use-events'><thead><tr><th>Who</th><th>When</th><th>View (paraphrased)</th>"
+            f"</tr></thead><tbody>{body}</tbody></table>")
