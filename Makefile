@@ -5,6 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SITE := site
+TEACHER_SITE := teacher-site
 BUILD := build
 
 .PHONY: site test lab bench strip clean
@@ -18,11 +19,17 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'union_state_explained.pth').write_text('$(CURDIR)\n')"
 	touch $(STAMP)
 
-# Execute every notebook and render the static site into site/ (works from file://).
+# Execute every notebook and render two static sites (both work from file://):
+# site/ is the student edition (worked solutions removed), teacher-site/ keeps them.
+# The notebooks run once, into a fresh cache that the second build reads.
+SPHINX := $(PY) -m sphinx -b html -c book -E -W --keep-going -q -j 2
 site: $(STAMP)
-	rm -rf $(SITE)
-	$(PY) -m sphinx -b html -c book -d $(BUILD)/doctrees -E -W --keep-going -q -j 2 notebooks $(SITE)
-	@echo "Site written to $(SITE)/index.html"
+	rm -rf $(SITE) $(TEACHER_SITE) $(BUILD)/jupyter_cache
+	@# Create the cache first: two parallel readers creating it at once collide.
+	$(PY) -c "from jupyter_cache import get_cache; get_cache('$(BUILD)/jupyter_cache').list_cache_records()"
+	USE_EXECUTION_MODE=cache $(SPHINX) -d $(BUILD)/doctrees-student -t student notebooks $(SITE)
+	USE_EXECUTION_MODE=cache $(SPHINX) -d $(BUILD)/doctrees-teacher notebooks $(TEACHER_SITE)
+	@echo "Student site written to $(SITE)/index.html, teacher site to $(TEACHER_SITE)/index.html"
 
 # Whole test suite: unit and data tests, nbval over every notebook, browser test over the site.
 test: site
@@ -41,4 +48,4 @@ strip: $(STAMP)
 	$(PY) tools/strip_outputs.py notebooks/[0-9]*.ipynb
 
 clean:
-	rm -rf $(SITE) $(BUILD)
+	rm -rf $(SITE) $(TEACHER_SITE) $(BUILD)

@@ -7,8 +7,11 @@ and lets us choose which output representation goes into the HTML.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
+
+from docutils import nodes
 
 import plotly
 
@@ -25,7 +28,11 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
 # Execute every notebook on every build: the site always shows fresh outputs.
-nb_execution_mode = "force"
+# `make site` builds the student site with "force" into a fresh cache, then the
+# teacher site with "cache", which reuses those outputs instead of running every
+# notebook a second time.
+nb_execution_mode = os.environ.get("USE_EXECUTION_MODE", "force")
+nb_execution_cache_path = str(Path(__file__).resolve().parent.parent / "build" / "jupyter_cache")
 nb_execution_raise_on_error = True
 nb_execution_show_tb = True
 nb_execution_timeout = 300
@@ -57,7 +64,13 @@ html_theme_options = {
     "head_font_family": "Helvetica Neue, Arial, Liberation Sans, sans-serif",
 }
 html_sidebars = {"**": ["about.html", "navigation.html", "relations.html", "searchbox.html"]}
-html_title = project
+STUDENT = tags.has("student")  # type: ignore[name-defined]  # noqa: F821 (Sphinx injects `tags`)
+html_title = f"{project} ({'student' if STUDENT else 'teacher'} edition)"
+html_theme_options["description"] = (
+    "Belarus and Russia since 1991, explained with sourced data. "
+    + ("Student edition: exercises without worked solutions." if STUDENT
+       else "Teacher edition: with worked solutions; give students the student edition.")
+)
 html_static_path = ["_static"]
 html_css_files = ["custom.css"]
 # One shared copy of plotly.js for every page (copied in by copy_plotly_js below).
@@ -87,6 +100,34 @@ def drop_widget_state(app, env):  # type: ignore[no-untyped-def]
         doc.get("js_files", {}).pop("ipywidgets_state", None)
 
 
+SOLUTION_OPEN = 'class="use-solution"'
+SOLUTION_REMOVED = "The worked solution is in the teacher edition of this site."
+
+
+def remove_solutions(app, doctree):  # type: ignore[no-untyped-def]
+    """Student edition: cut every worked solution out of the document.
+
+    A solution is written in a notebook as <details class="use-solution"> ... </details>
+    around Markdown. MyST turns the two HTML tags into raw nodes with the solution's
+    own nodes between them; all of it goes, so the text is neither in the pages nor
+    in the search index.
+    """
+    if not app.tags.has("student"):
+        return
+    for opening in list(doctree.findall(nodes.raw)):
+        if SOLUTION_OPEN not in opening.astext() or opening.parent is None:
+            continue
+        parent = opening.parent
+        start = parent.index(opening)
+        end = start
+        while "</details>" not in parent[end].astext() or not isinstance(parent[end], nodes.raw):
+            end += 1
+            if end == len(parent):
+                raise ValueError(f"{app.env.docname}: a use-solution block has no closing </details>")
+        parent[start:end + 1] = [nodes.paragraph(text=SOLUTION_REMOVED, classes=["use-solution-removed"])]
+
+
 def setup(app):  # type: ignore[no-untyped-def]
+    app.connect("doctree-read", remove_solutions)
     app.connect("env-updated", drop_widget_state)
     app.connect("build-finished", copy_plotly_js)
