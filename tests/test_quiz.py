@@ -1,0 +1,115 @@
+"""Quiz answers are among their options and agree with data/ and geo/.
+
+Each question in data/quiz.csv has a check here that works the answer out from
+the project's own tables and layers; a question without a check fails.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import cache
+
+import pandas as pd
+import pytest
+
+from tests.conftest import ROOT
+from utils.data import load_events, load_table
+from utils.quiz import quiz_for, quiz_html, quiz_widget
+
+QUIZ = load_table("quiz")
+
+
+@cache
+def events() -> pd.DataFrame:
+    return load_events().set_index("id")
+
+
+def event_date(event_id: str) -> pd.Timestamp:
+    return pd.Timestamp(events().loc[event_id, "date"])
+
+
+@cache
+def layers():  # type: ignore[no-untyped-def]
+    from utils.geography import load_layers
+
+    return load_layers()
+
+
+def neighbours() -> set[str]:
+    from utils.geo import shared_borders
+
+    return set(shared_borders(layers().countries, "BLR")["name"])
+
+
+def currency_never_introduced() -> str:
+    commitments = load_table("union_state_commitments")
+    currency = commitments[commitments["area"] == "currency"]
+    return "No" if (currency["status"] == "not_implemented").any() and not (currency["status"] == "implemented").any() else "?"
+
+
+def suwalki() -> str:
+    from utils.geography import kaliningrad_gap_km
+
+    return "About 65 km" if 55 < kaliningrad_gap_km(layers()) < 75 else "?"
+
+
+def day_month(event_id: str) -> str:
+    return f"{event_date(event_id):%-d %B}"
+
+
+EXPECTED: dict[str, Callable[[], str]] = {
+    "q01-union-state-treaty-year": lambda: str(event_date("union-state-treaty-1999").year),
+    "q01-day-of-unity": lambda: "The 1996 Community treaty" if day_month("community-treaty-1996") == "2 April" else "?",
+    "q01-invasion-date": lambda: f"{event_date('russian-invasion-2022'):%-d %B %Y}",
+    "q02-neighbour-count": lambda: str(len(neighbours())),
+    "q02-missing-neighbour": lambda: ", ".join(sorted(neighbours() - {"Russia", "Ukraine", "Lithuania", "Poland"})),
+    "q02-suwalki-gap": suwalki,
+    "q03-community-1996": lambda: ("The Community of Belarus and Russia"
+                                   if "Community" in events().loc["community-treaty-1996", "title"] else "?"),
+    "q03-in-force": lambda: f"{event_date('union-state-treaty-in-force-2000'):%-d %B %Y}",
+    "q03-currency": currency_never_introduced,
+    "q04-first-elected": lambda: str(event_date("lukashenko-elected-president-1994").year),
+    "q04-term-limits": lambda: str(event_date("referendum-term-limits-2004").year),
+    "q04-antiwar-protests": lambda: day_month("antiwar-protests-2022"),
+}
+
+
+@pytest.mark.parametrize("question_id", list(QUIZ["id"]))
+def test_answer_is_an_option_and_matches_the_data(question_id: str) -> None:
+    row = QUIZ.set_index("id").loc[question_id]
+    assert row["answer"] in row["options"], f"{question_id}: the answer is not one of the options"
+    assert len(set(row["options"])) == len(row["options"]), f"{question_id}: repeated option"
+    assert question_id in EXPECTED, f"{question_id}: add a check that derives its answer from data/"
+    assert EXPECTED[question_id]() == row["answer"]
+
+
+def test_every_content_notebook_has_a_quiz_cell() -> None:
+    for path in sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")):
+        if path.stem.startswith("00"):
+            continue
+        number = path.stem[:2]
+        source = "\n".join("".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"])
+        assert f'quiz_widget(load_table("quiz"), "{number}")' in source, f"{path.name} has no quiz"
+        assert len(quiz_for(QUIZ, number)) >= 3, f"{path.name}: fewer than three quiz questions"
+
+
+def test_static_quiz_shows_questions_and_folded_answers() -> None:
+    questions = quiz_for(QUIZ, "02")
+    page = quiz_html(questions)
+    assert page.count("use-quiz-question") == len(questions)
+    assert page.count("<details class='use-quiz-answer'>") == len(questions)
+    assert "Latvia" in page
+
+
+def test_quiz_widget_says_right_or_wrong() -> None:
+    shown = quiz_widget(QUIZ, "02").widget
+    first = shown.children[0]
+    question, choice, buttons = first.children
+    check, feedback = buttons.children
+    choice.value = "4"
+    check.click()
+    assert "Not quite" in feedback.value and "<strong>5</strong>" in feedback.value
+    choice.value = "5"
+    check.click()
+    assert "Right" in feedback.value
