@@ -63,3 +63,11 @@ def test_replace_output_shows_only_the_latest_objects() -> None:
     replace_output(out, "second", HTML("<b>two</b>"))
     texts = [o.get("text", "") + str(o.get("data", {}).get("text/html", "")) for o in out.outputs]
     assert texts == ["second\n", "<b>two</b>"]
+
+
+def test_html_table_escapes_text_and_leaves_missing_cells_empty() -> None:
+    from utils.tables import cell, html_table
+
+    table = html_table(["A", "B"], [[cell("x < y"), cell(float("nan"))], [cell(None), "<b>kept</b>"]])
+    assert table.startswith('<table class="use-events"><thead><tr><th>A</th><th>B</th></tr></thead>')
+    assert "<td>x &lt; y</td><td></td>" in table and "<td></td><td><b>kept</b></td>" in table

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -15,6 +14,7 @@ from IPython.display import HTML
 from utils.figures import finish_figure
 from utils.geo import distances_from, geodesic_area_km2, load_layer, shared_border, shared_borders
 from utils.maps import neighbourhood_map, region_population_map
+from utils.tables import cell, html_table
 from utils.widgets import WithStaticFallback, replace_output
 
 HOME = "BLR"
@@ -123,14 +123,11 @@ def neighbour_figure(layers: Layers, iso3: str, borders: pd.DataFrame) -> go.Fig
 
 def borders_html(borders: pd.DataFrame, distances: pd.DataFrame) -> str:
     by_capital = dict(zip(distances["to"], distances["km"]))
-    rows = "".join(
-        f"<tr><td>{html.escape(str(r['name']))}</td><td>{r['computed_km']:,.0f}</td>"
-        f"<td>{int(r['published_km']):,}</td><td>{r['state_km']:,.1f}</td><td>{CAPITALS[r['iso3']]}: {by_capital[CAPITALS[r['iso3']]]:,.0f}</td></tr>"
-        for _, r in borders.iterrows()
+    return html_table(
+        ["Neighbour", "Border on our map (km)", "CIA Factbook (km)", "State figures (km)", "Minsk to capital (km)"],
+        ([cell(r["name"]), f"{r['computed_km']:,.0f}", f"{int(r['published_km']):,}", f"{r['state_km']:,.1f}",
+          f"{CAPITALS[r['iso3']]}: {by_capital[CAPITALS[r['iso3']]]:,.0f}"] for _, r in borders.iterrows()),
     )
-    return ("<table class='use-events'><thead><tr><th>Neighbour</th><th>Border on our map (km)</th>"
-            "<th>CIA Factbook (km)</th><th>State figures (km)</th><th>Minsk to capital (km)</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>")
 
 
 def neighbour_explorer(layers: Layers, borders: pd.DataFrame, distances: pd.DataFrame) -> WithStaticFallback:

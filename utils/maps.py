@@ -197,11 +197,12 @@ def neighbourhood_map(
     colour is never the only cue. Occupied areas are hatched and named in the legend.
     """
     projected = to_map_crs(countries)
+    occupied_projected = to_map_crs(occupied)
     home = projected.set_index("iso3").geometry[home_iso3]
     bounds = _bounds_around(home, MAP_MARGIN_KM)
     if show_occupied:
         # Extend the view south so the occupied areas of Ukraine are in the picture.
-        occupied_extent = shapely.union_all(to_map_crs(occupied).geometry.values)
+        occupied_extent = shapely.union_all(occupied_projected.geometry.values)
         bounds = _bounds_around(shapely.union_all([box(*bounds), occupied_extent]), 60)
     bounds = _widen_to(bounds, MAP_WIDTH_TO_HEIGHT, within=layer_extent(countries))
     view = box(*bounds)
@@ -221,7 +222,7 @@ def neighbourhood_map(
         else:
             fill, role = OTHER, "other country"
         traces.append(area_trace(Area(row.geometry, row["name"], f"<b>{row['name']}</b><br>{role}", fill)))
-    for _, row in to_map_crs(occupied).iterrows():
+    for _, row in occupied_projected.iterrows():
         traces.append(area_trace(Area(
             row.geometry, row["name"], f"<b>{row['name']}</b><br>{row['note']}", "rgba(0,0,0,0)",
             pattern=OCCUPIED_PATTERN, line_width=0.5,

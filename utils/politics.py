@@ -9,7 +9,6 @@ as colour.
 from __future__ import annotations
 
 import html
-import textwrap
 
 import ipywidgets as widgets
 import pandas as pd
@@ -17,6 +16,7 @@ import plotly.graph_objects as go
 from IPython.display import HTML
 
 from utils.figures import finish_figure
+from utils.tables import cell, html_table, wrap
 from utils.theme import TOL_MUTED
 from utils.widgets import WithStaticFallback, replace_output
 
@@ -36,10 +36,6 @@ FIGURE_STYLE: dict[str, tuple[str, str, str]] = {
     "reference": (TOL_MUTED[8], "triangle-up", "longdash"),
 }
 INCUMBENT = "Alexander Lukashenko"
-
-
-def _wrap(text: str, width: int) -> str:
-    return "<br>".join(textwrap.wrap(text, width))
 
 
 def vote_label(vote_id: str) -> str:
@@ -72,7 +68,7 @@ def presidential_figure(elections: pd.DataFrame, source_line: str) -> go.Figure:
                       width=2.5 if not is_turnout else 1.5),
             marker=dict(symbol=symbol if not is_turnout else "triangle-up", size=11 if not is_turnout else 8,
                         color=colour if not is_turnout else "#777777"),
-            hovertext=[f"<b>{vote_label(v)}</b><br>{series}: {val:.1f}% ({figure})<br>{_wrap(str(n or ''), 60)}"
+            hovertext=[f"<b>{vote_label(v)}</b><br>{series}: {val:.1f}% ({figure})<br>{wrap(str(n or ''), 60)}"
                        for v, val, n in zip(part["vote_id"], part["value"], part["note"].fillna(""))],
             hoverinfo="text",
         ))
@@ -104,7 +100,7 @@ def prisoners_figure(prisoners: pd.DataFrame, source_line: str) -> go.Figure:
         fig.add_trace(go.Scatter(
             x=part["date"], y=part["count"], mode="lines+markers", name=f"{counted_by} ({figure})",
             line=dict(color=colour, dash=dash, width=2.5), marker=dict(symbol=symbol, size=9, color=colour),
-            hovertext=[f"<b>{d:%d %B %Y}</b><br>{c:,} ({counted_by})<br>{_wrap(str(n or ''), 60)}"
+            hovertext=[f"<b>{d:%d %B %Y}</b><br>{c:,} ({counted_by})<br>{wrap(str(n or ''), 60)}"
                        for d, c, n in zip(part["date"], part["count"], part["note"].fillna(""))],
             hoverinfo="text",
         ))
@@ -131,18 +127,11 @@ def _percent(value: float | None) -> str:
 
 def vote_table_html(rows: pd.DataFrame) -> str:
     """One vote's figures as a table: what, value, whose figure, note."""
-    body = "".join(
-        "<tr>"
-        f"<td>{html.escape(str(r['subject']))}</td>"
-        f"<td>{html.escape(str(r['measure']).replace('_', ' '))}</td>"
-        f"<td>{_percent(r['value'])}</td>"
-        f"<td>{html.escape(FIGURE_LABELS[str(r['figure'])])}</td>"
-        f"<td>{html.escape('' if pd.isna(r['note']) else str(r['note']))}</td>"
-        "</tr>"
-        for _, r in rows.iterrows()
+    return html_table(
+        ["Candidate or question", "Measure", "Value", "Figure", "Note"],
+        ([cell(r["subject"]), cell(str(r["measure"]).replace("_", " ")), _percent(r["value"]),
+          cell(FIGURE_LABELS[str(r["figure"])]), cell(r["note"])] for _, r in rows.iterrows()),
     )
-    return ("<table class='use-events'><thead><tr><th>Candidate or question</th><th>Measure</th>"
-            f"<th>Value</th><th>Figure</th><th>Note</th></tr></thead><tbody>{body}</tbody></table>")
 
 
 def elections_html(elections: pd.DataFrame) -> str:
@@ -178,10 +167,8 @@ def election_explorer(elections: pd.DataFrame) -> WithStaticFallback:
 def views_html(views: pd.DataFrame, topic: str | None = None) -> str:
     """Attributed views as a table: who, in what role, when, what they said (paraphrased)."""
     chosen = views if topic is None else views[views["topic"] == topic]
-    body = "".join(
-        f"<tr><td><strong>{html.escape(str(r['person']))}</strong><br><small>{html.escape(str(r['role']))}</small></td>"
-        f"<td>{html.escape(str(r['date']))}</td><td>{html.escape(str(r['view']))}</td></tr>"
-        for _, r in chosen.iterrows()
+    return html_table(
+        ["Who", "When", "View (paraphrased)"],
+        ([f"<strong>{cell(r['person'])}</strong><br><small>{cell(r['role'])}</small>", cell(r["date"]),
+          cell(r["view"])] for _, r in chosen.iterrows()),
     )
-    return ("<table class='use-events'><thead><tr><th>Who</th><th>When</th><th>View (paraphrased)</th>"
-            f"</tr></thead><tbody>{body}</tbody></table>")

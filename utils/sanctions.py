@@ -8,7 +8,6 @@ shown and labelled as such.
 from __future__ import annotations
 
 import html
-import textwrap
 
 import ipywidgets as widgets
 import pandas as pd
@@ -16,6 +15,7 @@ import plotly.graph_objects as go
 from IPython.display import HTML
 
 from utils.figures import finish_figure
+from utils.tables import cell, html_table, wrap
 from utils.theme import MARKER_SYMBOLS, TOL_MUTED
 from utils.widgets import WithStaticFallback, replace_output
 
@@ -42,10 +42,6 @@ TRIGGER_DATES = {
     "border_crisis_2021": "2021-11-08",
     "invasion_2022": "2022-02-24",
 }
-
-
-def _wrap(text: str, width: int) -> str:
-    return "<br>".join(textwrap.wrap(text, width))
 
 
 def listings_over_time(sanctions: pd.DataFrame, column: str = "persons") -> pd.DataFrame:
@@ -144,14 +140,12 @@ def measures_timeline_figure(sanctions: pd.DataFrame, source_line: str) -> go.Fi
 
 
 def measures_html(sanctions: pd.DataFrame) -> str:
-    body = "".join(
-        f"<tr><td>{r['date']:%d %b %Y}</td><td>{html.escape(str(r['authority']))}</td>"
-        f"<td>{MEASURE_LABELS[r['measure_type']]}</td><td>{TRIGGER_LABELS[r['trigger']]}</td>"
-        f"<td><strong>{html.escape(str(r['title']))}</strong><br>{html.escape(str(r['summary']))}</td></tr>"
-        for _, r in sanctions.sort_values("date").iterrows()
+    return html_table(
+        ["Date", "Authority", "Type", "Answered", "Measure"],
+        ([f"{r['date']:%d %b %Y}", cell(r["authority"]), MEASURE_LABELS[r["measure_type"]],
+          TRIGGER_LABELS[r["trigger"]], f"<strong>{cell(r['title'])}</strong><br>{cell(r['summary'])}"]
+         for _, r in sanctions.sort_values("date").iterrows()),
     )
-    return ("<table class='use-events'><thead><tr><th>Date</th><th>Authority</th><th>Type</th>"
-            f"<th>Answered</th><th>Measure</th></tr></thead><tbody>{body}</tbody></table>")
 
 
 def filter_measures(sanctions: pd.DataFrame, authorities: tuple[str, ...], types: tuple[str, ...],
@@ -201,7 +195,7 @@ def trade_figure(trade: pd.DataFrame, measures: dict[str, str], source_line: str
             x=part["year"], y=part["value"], mode="lines+markers", name=label,
             line=dict(color=TOL_MUTED[i], width=2.5, dash=["solid", "dash", "dot"][i % 3]),
             marker=dict(symbol=MARKER_SYMBOLS[i], size=10, color=TOL_MUTED[i]),
-            hovertext=[f"<b>{y}</b>: {v:.0f}% ({f})<br>{_wrap(str(n or ''), 60)}"
+            hovertext=[f"<b>{y}</b>: {v:.0f}% ({f})<br>{wrap(str(n or ''), 60)}"
                        for y, v, f, n in zip(part["year"], part["value"], part["figure"], part["note"].fillna(""))],
             hoverinfo="text",
         ))

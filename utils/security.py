@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import textwrap
 
 import geopandas as gpd
 import pandas as pd
@@ -11,7 +10,8 @@ import plotly.graph_objects as go
 from shapely.geometry import Point
 
 from utils.figures import finish_figure
-from utils.maps import neighbourhood_map, to_map_crs
+from utils.maps import neighbourhood_map, outline_xy, to_map_crs
+from utils.tables import cell, html_table, wrap
 from utils.theme import TOL_MUTED
 
 CONFIDENCE_STYLE: dict[str, tuple[str, str, str]] = {
@@ -25,10 +25,6 @@ STEP_STATUS_LABELS = {
     "claimed": "claimed, not independently confirmed",
     "disputed": "disputed",
 }
-
-
-def _wrap(text: str, width: int) -> str:
-    return "<br>".join(textwrap.wrap(text, width))
 
 
 def exercises_figure(exercises: pd.DataFrame, source_line: str) -> go.Figure:
@@ -71,15 +67,11 @@ def exercises_figure(exercises: pd.DataFrame, source_line: str) -> go.Figure:
 
 def nuclear_steps_html(steps: pd.DataFrame) -> str:
     """Each deployment step with who claims it and who, if anyone, confirmed it."""
-    body = "".join(
-        f"<tr><td>{r['date']:%d %b %Y}</td><td>{html.escape(str(r['step']))}</td>"
-        f"<td><strong>{STEP_STATUS_LABELS[r['status']]}</strong></td>"
-        f"<td>{html.escape(str(r['claimed_by']))}</td>"
-        f"<td>{html.escape('' if pd.isna(r['confirmed_by']) else str(r['confirmed_by']))}</td></tr>"
-        for _, r in steps.sort_values("date").iterrows()
+    return html_table(
+        ["Date", "Step", "Status", "Claimed by", "Confirmed by"],
+        ([f"{r['date']:%d %b %Y}", cell(r["step"]), f"<strong>{STEP_STATUS_LABELS[r['status']]}</strong>",
+          cell(r["claimed_by"]), cell(r["confirmed_by"])] for _, r in steps.sort_values("date").iterrows()),
     )
-    return ("<table class='use-events'><thead><tr><th>Date</th><th>Step</th><th>Status</th><th>Claimed by</th>"
-            f"<th>Confirmed by</th></tr></thead><tbody>{body}</tbody></table>")
 
 
 def sites_map(layers_countries: gpd.GeoDataFrame, occupied: gpd.GeoDataFrame, cities: gpd.GeoDataFrame,
@@ -88,11 +80,10 @@ def sites_map(layers_countries: gpd.GeoDataFrame, occupied: gpd.GeoDataFrame, ci
     """Reported military and nuclear sites in Belarus, marked by how well each is confirmed."""
     fig = neighbourhood_map(layers_countries, occupied, cities, "BLR", neighbours, show_occupied=False)
     # Region outlines inside Belarus, thin, for orientation.
-    for _, row in to_map_crs(regions).iterrows():
-        for part in getattr(row.geometry, "geoms", [row.geometry]):
-            x, y = part.exterior.coords.xy
-            fig.add_trace(go.Scatter(x=[round(v, 1) for v in x], y=[round(v, 1) for v in y], mode="lines",
-                                     line=dict(color="#7A9CB8", width=0.7), hoverinfo="skip", showlegend=False))
+    for geometry in to_map_crs(regions).geometry:
+        xs, ys = outline_xy(geometry)
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#7A9CB8", width=0.7),
+                                 hoverinfo="skip", showlegend=False))
     points = to_map_crs(gpd.GeoDataFrame(sites, geometry=[Point(xy) for xy in zip(sites["lon"], sites["lat"])], crs=4326))
     for confidence, (label, symbol, colour) in CONFIDENCE_STYLE.items():
         part = points[points["confidence"] == confidence]
@@ -102,7 +93,7 @@ def sites_map(layers_countries: gpd.GeoDataFrame, occupied: gpd.GeoDataFrame, ci
             x=part.geometry.x, y=part.geometry.y, mode="markers+text", name=label,
             text=list(part["name"]), textposition="bottom center", textfont=dict(size=11),
             marker=dict(symbol=symbol, size=15, color=colour, line=dict(color="white", width=1.5)),
-            hovertext=[f"<b>{html.escape(n)}</b><br>{_wrap(w, 50)}<br>{label}: {html.escape(b)} ({d})"
+            hovertext=[f"<b>{html.escape(n)}</b><br>{wrap(w, 50)}<br>{label}: {html.escape(b)} ({d})"
                        for n, w, b, d in zip(part["name"], part["what"], part["reported_by"], part["date"])],
             hoverinfo="text",
         ))

@@ -12,6 +12,7 @@ from IPython.display import HTML
 
 from utils.figures import finish_figure
 from utils.theme import MARKER_SYMBOLS, TOL_MUTED
+from utils.tables import cell, html_table
 from utils.widgets import WithStaticFallback, replace_output
 
 THEME_LABELS: dict[str, str] = {
@@ -135,22 +136,12 @@ def events_table_html(events: pd.DataFrame, sources: pd.DataFrame) -> str:
     """A plain HTML table of events (used as the static fallback and for printing)."""
     publishers = dict(zip(sources["id"], sources["publisher"]))
     urls = dict(zip(sources["id"], sources["url"]))
-    rows = []
-    for _, e in events.iterrows():
-        cites = ", ".join(
-            f'<a href="{html.escape(urls[s])}">{html.escape(publishers[s])}</a>' for s in e["source_ids"]
-        )
-        rows.append(
-            "<tr>"
-            f"<td>{format_event_date(e['date'], e['date_precision'])}</td>"
-            f"<td>{html.escape(THEME_LABELS[e['theme']])}</td>"
-            f"<td><strong>{html.escape(str(e['title']))}</strong><br>{html.escape(str(e['summary']))}</td>"
-            f"<td>{cites}</td>"
-            "</tr>"
-        )
-    return (
-        '<table class="use-events"><thead><tr><th>Date</th><th>Theme</th><th>Event</th>'
-        f"<th>Sources</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return html_table(
+        ["Date", "Theme", "Event", "Sources"],
+        ([format_event_date(e["date"], e["date_precision"]), cell(THEME_LABELS[e["theme"]]),
+          f"<strong>{cell(e['title'])}</strong><br>{cell(e['summary'])}",
+          ", ".join(f'<a href="{html.escape(urls[s])}">{html.escape(publishers[s])}</a>' for s in e["source_ids"])]
+         for _, e in events.iterrows()),
     )
 
 

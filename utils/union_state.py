@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import html
-import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from utils.figures import finish_figure
+from utils.tables import cell, html_table, wrap
 from utils.theme import TOL_MUTED
 from utils.timeline import format_event_date
 
@@ -27,10 +27,6 @@ INSTITUTION_STYLE: dict[str, tuple[str, str]] = {
 }
 
 
-def _wrap(text: str, width: int) -> str:
-    return "<br>".join(textwrap.wrap(text, width))
-
-
 def agreements_figure(agreements: pd.DataFrame, source_line: str) -> go.Figure:
     """The founding agreements on a time line, labels alternating above and below it."""
     ordered = agreements.sort_values("date").reset_index(drop=True)
@@ -39,14 +35,14 @@ def agreements_figure(agreements: pd.DataFrame, source_line: str) -> go.Figure:
     fig.add_trace(go.Scatter(
         x=ordered["date"], y=[0] * len(ordered), mode="lines+markers",
         line=dict(color="#888888", width=2), marker=dict(size=14, color=TOL_MUTED[1], symbol="diamond"),
-        hovertext=[f"<b>{format_event_date(d, p)}</b><br>{_wrap(t, 50)}"
+        hovertext=[f"<b>{format_event_date(d, p)}</b><br>{wrap(t, 50)}"
                    for d, p, t in zip(ordered["date"], ordered["date_precision"], ordered["title"])],
         hoverinfo="text", showlegend=False, name="agreements",
     ))
     for (_, row), up in zip(ordered.iterrows(), above):
         fig.add_annotation(
             x=row["date"], y=0, ax=0, ay=-70 if up else 70, yanchor="bottom" if up else "top",
-            text=f"<b>{format_event_date(row['date'], row['date_precision'])}</b><br>{_wrap(row['title'], 28)}",
+            text=f"<b>{format_event_date(row['date'], row['date_precision'])}</b><br>{wrap(row['title'], 28)}",
             showarrow=True, arrowcolor="#888888", font=dict(size=12), align="center",
         )
     fig.update_yaxes(visible=False, range=[-1.6, 1.6])
@@ -68,7 +64,7 @@ def commitments_figure(commitments: pd.DataFrame, source_line: str) -> go.Figure
     """Each commitment at the year it was agreed, marked by what became of it."""
     ordered = commitments.assign(year=commitments["agreed_date"].str[:4].astype(int)).sort_values(
         ["area", "year"], ascending=[False, True])
-    labels = [_wrap(c, 45) for c in ordered["commitment"]]
+    labels = [wrap(c, 45) for c in ordered["commitment"]]
     fig = go.Figure()
     for status, (label, colour, symbol) in STATUS_STYLE.items():
         chosen = ordered["status"] == status
@@ -79,7 +75,7 @@ def commitments_figure(commitments: pd.DataFrame, source_line: str) -> go.Figure
             x=part["year"], y=[lab for lab, c in zip(labels, chosen) if c], mode="markers",
             name=f"{label} ({int(chosen.sum())})",
             marker=dict(symbol=symbol, size=15, color=colour, line=dict(color="#222222", width=1)),
-            hovertext=[f"<b>{html.escape(c)}</b><br>{label} (as of {a})<br>{_wrap(e, 60)}"
+            hovertext=[f"<b>{html.escape(c)}</b><br>{label} (as of {a})<br>{wrap(e, 60)}"
                        for c, a, e in zip(part["commitment"], part["status_as_of"], part["evidence"])],
             hoverinfo="text",
         ))
@@ -116,7 +112,7 @@ def institutions_figure(institutions: pd.DataFrame, source_line: str) -> go.Figu
         fig.add_shape(type="rect", x0=x - width / 2, x1=x + width / 2, y0=y - 0.14, y1=y + 0.14,
                       line=dict(color="#333333", width=2, dash=dash),
                       fillcolor="#EEF3F8" if row["status"] == "functioning" else "white")
-        fig.add_annotation(x=x, y=y, text=f"<b>{_wrap(row['name'], 18)}</b><br><i>{label}</i>",
+        fig.add_annotation(x=x, y=y, text=f"<b>{wrap(row['name'], 18)}</b><br><i>{label}</i>",
                            showarrow=False, font=dict(size=12))
         if y < 0.5:
             fig.add_shape(type="line", x0=0.5, y0=0.64, x1=x, y1=y + 0.14, line=dict(color="#999999", width=1))
@@ -124,7 +120,7 @@ def institutions_figure(institutions: pd.DataFrame, source_line: str) -> go.Figu
     fig.add_trace(go.Scatter(
         x=[x for _, x, _ in boxes], y=[y for _, _, y in boxes], mode="markers",
         marker=dict(size=40, opacity=0), showlegend=False, hoverinfo="text",
-        hovertext=[f"<b>{html.escape(r['name'])}</b><br>{_wrap(r['role'], 60)}" for r, _, _ in boxes],
+        hovertext=[f"<b>{html.escape(r['name'])}</b><br>{wrap(r['role'], 60)}" for r, _, _ in boxes],
     ))
     fig.update_xaxes(visible=False, range=[0, 1])
     fig.update_yaxes(visible=False, range=[0, 1])
@@ -143,16 +139,12 @@ def institutions_figure(institutions: pd.DataFrame, source_line: str) -> go.Figu
 
 def commitments_html(commitments: pd.DataFrame) -> str:
     """A plain table of commitments (used as a static view and for printing)."""
-    rows = "".join(
-        "<tr>"
-        f"<td>{html.escape(str(r['commitment']))}</td><td>{html.escape(str(r['agreed_in']))}</td>"
-        f"<td>{STATUS_STYLE[r['status']][0]} <small>(as of {html.escape(str(r['status_as_of']))})</small></td>"
-        f"<td>{html.escape(str(r['evidence']))}</td>"
-        "</tr>"
-        for _, r in commitments.iterrows()
+    return html_table(
+        ["Commitment", "Agreed in", "Status", "What happened"],
+        ([cell(r["commitment"]), cell(r["agreed_in"]),
+          f"{STATUS_STYLE[r['status']][0]} <small>(as of {cell(r['status_as_of'])})</small>", cell(r["evidence"])]
+         for _, r in commitments.iterrows()),
     )
-    return ("<table class='use-events'><thead><tr><th>Commitment</th><th>Agreed in</th><th>Status</th>"
-            f"<th>What happened</th></tr></thead><tbody>{rows}</tbody></table>")
 
 
 __all__ = [
