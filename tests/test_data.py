@@ -69,7 +69,7 @@ BROKEN = [
     ("bad enum value", "events.csv", "union-state-treaty-1999", "theme", "friendship", "'friendship' is not allowed"),
     ("empty required field", "events.csv", "union-state-treaty-1999", "title", "", "required"),
     ("bad source kind", "sources.csv", "aljazeera-2023-04-01-union-state", "kind", "blog", "'blog' is not allowed"),
-    ("malformed source date", "sources.csv", "aljazeera-2023-04-01-union-state", "published", "April 2023", "'April 2023' is not a date written YYYY-MM-DD, YYYY-MM or YYYY"),
+    ("malformed source date", "sources.csv", "aljazeera-2023-04-01-union-state", "published", "April 2023", "'April 2023' is not a date written YYYY-MM-DD, YYYY-MM or YYYY, or 'undated'"),
     ("bad url", "sources.csv", "aljazeera-2023-04-01-union-state", "url", "www.example.org", "is not a web address"),
 ]
 

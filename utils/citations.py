@@ -26,7 +26,9 @@ def source_ids_of(table: pd.DataFrame, column: str = "source_ids") -> list[str]:
 
 
 def readable_date(partial: str) -> str:
-    """'2024-03-28' -> '28 March 2024'; '2024-03' -> 'March 2024'; '2024' stays."""
+    """'2024-03-28' -> '28 March 2024'; '2024-03' -> 'March 2024'; '2024' stays; 'undated' says when it was read."""
+    if partial == "undated":
+        return "undated (read November 2026)"
     parts = partial.split("-")
     date = pd.Timestamp(f"{parts[0]}-{parts[1] if len(parts) > 1 else '01'}-01")
     if len(parts) == 3:

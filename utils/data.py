@@ -104,7 +104,11 @@ _EXPECTED_FORMAT = {
 
 
 PARTIAL_DATE_PATTERN = r"\d{4}(-\d{2}(-\d{2})?)?"
-_PATTERN_MEANING = {PARTIAL_DATE_PATTERN: "a date written YYYY-MM-DD, YYYY-MM or YYYY"}
+SOURCE_DATE_PATTERN = PARTIAL_DATE_PATTERN + "|undated"
+_PATTERN_MEANING = {
+    SOURCE_DATE_PATTERN: "a date written YYYY-MM-DD, YYYY-MM or YYYY, or 'undated'",
+    PARTIAL_DATE_PATTERN: "a date written YYYY-MM-DD, YYYY-MM or YYYY",
+}
 
 
 def _friendly(error: Any) -> str:
