@@ -29,8 +29,13 @@ def finish_figure(
     x_label: str | None = None,
     y_label: str | None = None,
     height: int = 520,
+    legend_above: bool = False,
 ) -> go.Figure:
-    """Add the parts every chart in the project must have, and return the figure."""
+    """Add the parts every chart in the project must have, and return the figure.
+
+    ``legend_above`` puts a horizontal legend between the title and the plot, where long legends
+    cannot collide with the x-axis title or the source line below.
+    """
     if len(alt.strip()) < 30:
         raise FigureContractError(f"alt text for '{title}' is too short to be meaningful: {alt!r}")
     has_menus = bool(fig.layout.updatemenus)
@@ -38,9 +43,11 @@ def finish_figure(
         # Title at the top of the canvas; menus, if any, get a band of their own below it.
         title=dict(text=title, y=0.98, yref="container", yanchor="top"),
         height=height,
-        margin=dict(t=130 if has_menus else 80, b=130, l=30, r=30),
+        margin=dict(t=130 if has_menus or legend_above else 80, b=130, l=30, r=30),
         meta=dict(alt=alt.strip(), source=source.strip()),
     )
+    if legend_above:
+        fig.update_layout(legend=dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom"))
     fig.update_xaxes(automargin=True)
     fig.update_yaxes(automargin=True)
     if x_label is not None:

@@ -8,11 +8,14 @@ as colour.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import html
 
 import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 from IPython.display import HTML
 
 from utils.figures import finish_figure
@@ -62,7 +65,8 @@ def presidential_figure(elections: pd.DataFrame, source_line: str) -> go.Figure:
         is_turnout = series == "Turnout"
         fig.add_trace(go.Scatter(
             x=part["date"], y=part["value"], name=f"{series} ({FIGURE_LABELS[str(figure)]})",
-            mode="lines+markers+text" if not is_turnout else "lines+markers",
+            # Only the official series is a series; other figures are separate estimates, not joined.
+            mode=("lines+markers+text" if figure == "official" else "markers+text") if not is_turnout else "lines+markers",
             text=[f"{v:.0f}%" for v in part["value"]], textposition="top center",
             line=dict(color=colour if not is_turnout else "#777777", dash=dash if not is_turnout else "dot",
                       width=2.5 if not is_turnout else 1.5),
@@ -76,7 +80,6 @@ def presidential_figure(elections: pd.DataFrame, source_line: str) -> go.Figure:
     by_value = official.sort_values("value")
     low, high = by_value.iloc[0], by_value.iloc[-1]
     fig.update_yaxes(range=[0, 105], ticksuffix="%")
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.12, x=0))
     return finish_figure(
         fig,
         title="Lukashenko's official share of the vote, and turnout, 1994–2025",
@@ -87,42 +90,78 @@ def presidential_figure(elections: pd.DataFrame, source_line: str) -> go.Figure:
              "figures other than the official ones are drawn with different markers."),
         x_label="Election date",
         y_label="Percent",
-        height=600,
+        height=620,
+        legend_above=True,
     )
 
 
+MAIN_COUNTER = "Viasna"
+
+
 def prisoners_figure(prisoners: pd.DataFrame, source_line: str) -> go.Figure:
-    """Political prisoner counts over time, as dated points."""
+    """Political prisoners held over time (top) and people freed per official pardon decree (bottom).
+
+    The two measures answer different questions, so they get panels of their own on one time axis.
+    Viasna's counts form the line; other monitors' counts are separate points with their own marker.
+    """
     ordered = prisoners.sort_values("date")
-    fig = go.Figure()
-    for (counted_by, figure), part in ordered.groupby(["counted_by", "figure"], sort=False):
-        colour, symbol, dash = FIGURE_STYLE[str(figure)]
+    held = ordered[ordered["measure"] == "held"]
+    pardoned = ordered[ordered["measure"] == "pardoned"]
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.72, 0.28], vertical_spacing=0.06)
+    viasna = held[held["counted_by"] == MAIN_COUNTER]
+    others = held[held["counted_by"] != MAIN_COUNTER]
+    for part, name, mode, symbol, colour in (
+        (viasna, "Held: Viasna's count (independent)", "lines+markers", "diamond", TOL_MUTED[0]),
+        (others, "Held: other human-rights monitors' counts (independent)", "markers", "square-open", TOL_MUTED[2]),
+    ):
         fig.add_trace(go.Scatter(
-            x=part["date"], y=part["count"], mode="lines+markers", name=f"{counted_by} ({figure})",
-            line=dict(color=colour, dash=dash, width=2.5), marker=dict(symbol=symbol, size=9, color=colour),
-            hovertext=[f"<b>{d:%d %B %Y}</b><br>{c:,} ({counted_by})<br>{wrap(str(n or ''), 60)}"
-                       for d, c, n in zip(part["date"], part["count"], part["note"].fillna(""))],
+            x=part["date"], y=part["count"], mode=mode, name=name,
+            line=dict(color=colour, width=2.5), marker=dict(symbol=symbol, size=10, color=colour, line=dict(width=2)),
+            hovertext=[f"<b>{d:%d %B %Y}</b><br>{c:,} held ({b})<br>{wrap(str(n or ''), 60)}"
+                       for d, c, b, n in zip(part["date"], part["count"], part["counted_by"], part["note"].fillna(""))],
             hoverinfo="text",
-        ))
-    peak = ordered.sort_values("count").iloc[-1]
-    last = ordered.iloc[-1]
-    fig.update_yaxes(rangemode="tozero")
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.12, x=0))
+        ), row=1, col=1)
+    fig.add_trace(go.Bar(
+        x=pardoned["date"], y=pardoned["count"], name="Freed by one pardon decree (official)",
+        marker=dict(color=TOL_MUTED[6], pattern=dict(shape="/")), width=1000 * 3600 * 24 * 25,
+        text=[f"{c:,}" for c in pardoned["count"]], textposition="outside", cliponaxis=False,
+        hovertext=[f"<b>{d:%d %B %Y}</b><br>{c:,} pardoned ({b})<br>{wrap(str(n or ''), 60)}"
+                   for d, c, b, n in zip(pardoned["date"], pardoned["count"], pardoned["counted_by"],
+                                         pardoned["note"].fillna(""))],
+        hoverinfo="text",
+    ), row=2, col=1)
+    peak = held.sort_values("count").iloc[-1]
+    last = held.iloc[-1]
+    fig.update_yaxes(rangemode="tozero", title_text="Held", row=1, col=1)
+    fig.update_yaxes(rangemode="tozero", title_text="Pardoned", row=2, col=1)
+    fig.update_xaxes(title_text="Date of count", row=2, col=1)
     return finish_figure(
         fig,
-        title="Political prisoners in Belarus, as counted over time",
+        title="Political prisoners in Belarus, as counted over time, and pardons",
         source=source_line,
-        alt=(f"Line chart of {len(ordered)} dated counts of political prisoners in Belarus from "
-             f"{ordered.iloc[0]['date']:%B %Y} to {last['date']:%B %Y}; the highest is "
-             f"{int(peak['count']):,} ({peak['date']:%B %Y}) and the latest {int(last['count']):,}."),
-        x_label="Date of count",
-        y_label="Political prisoners",
-        height=560,
+        alt=(f"Line chart of {len(held)} dated counts of political prisoners held in Belarus from "
+             f"{held.iloc[0]['date']:%B %Y} to {last['date']:%B %Y}; the highest is "
+             f"{int(peak['count']):,} ({peak['date']:%B %Y}) and the latest {int(last['count']):,}. "
+             f"A lower panel shows {len(pardoned)} official pardon decrees as bars, freeing "
+             f"{int(pardoned['count'].min()) if len(pardoned) else 0:,} to "
+             f"{int(pardoned['count'].max()) if len(pardoned) else 0:,} people each."),
+        x_label=None,
+        height=640,
+        legend_above=True,
     )
 
 
 def _percent(value: float | None) -> str:
     return "" if value is None or pd.isna(value) else f"{value:.1f}%"
+
+
+MEASURE_ORDER = {"vote_share": 0, "yes_share": 0, "turnout": 1, "assessment": 2}
+
+
+def order_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """Results first (largest share first), then turnout, then assessments."""
+    return rows.assign(_m=rows["measure"].map(MEASURE_ORDER), _v=-rows["value"].fillna(-1)).sort_values(
+        ["_m", "figure", "_v"]).drop(columns=["_m", "_v"])
 
 
 def vote_table_html(rows: pd.DataFrame) -> str:
@@ -135,11 +174,13 @@ def vote_table_html(rows: pd.DataFrame) -> str:
 
 
 def elections_html(elections: pd.DataFrame) -> str:
-    """Every vote, one table each, in date order."""
+    """Every vote in date order, each a click-to-open table (the page stays short enough to scan)."""
     parts = []
     for vote_id, rows in elections.sort_values(["date", "id"]).groupby("vote_id", sort=False):
-        parts.append(f"<h4>{html.escape(vote_label(str(vote_id)))} ({rows['date'].iloc[0]:%d %B %Y})</h4>"
-                     + vote_table_html(rows))
+        kinds = ", ".join(f"{n} {FIGURE_LABELS[str(f)]}" for f, n in rows["figure"].value_counts().items())
+        parts.append(f"<details class='vote'><summary><strong>{html.escape(vote_label(str(vote_id)))}</strong> "
+                     f"({rows['date'].iloc[0]:%d %B %Y}): {len(rows)} figures ({html.escape(kinds)})</summary>"
+                     + vote_table_html(order_rows(rows)) + "</details>")
     return "".join(parts)
 
 
@@ -152,21 +193,25 @@ def election_explorer(elections: pd.DataFrame) -> WithStaticFallback:
 
     def refresh(*_: object) -> None:
         rows = elections[elections["vote_id"] == choose.value]
-        replace_output(out, HTML(vote_table_html(rows)))  # type: ignore[no-untyped-call]
+        replace_output(out, HTML(vote_table_html(order_rows(rows))))  # type: ignore[no-untyped-call]
 
     choose.observe(refresh, names="value")
     refresh()
     return WithStaticFallback(
         widgets.VBox([choose, out]),
         fallback_html=elections_html(elections),
-        note=("In JupyterLab you pick one vote from a menu. Here are all of them, each figure labelled "
-              "official, independent, observer or disputed."),
+        note=("In JupyterLab you pick one vote from a menu. Here are all of them: open a vote to see its "
+              "figures, each labelled official, independent, observer or disputed."),
     )
 
 
-def views_html(views: pd.DataFrame, topic: str | None = None) -> str:
-    """Attributed views as a table: who, in what role, when, what they said (paraphrased)."""
-    chosen = views if topic is None else views[views["topic"] == topic]
+def views_html(views: pd.DataFrame, topics: Iterable[str] | None = None) -> str:
+    """Attributed views as a table: who, in what role, when, what they said (paraphrased).
+
+    ``topics`` keeps only the views on those topics; rows are in date order.
+    """
+    chosen = views if topics is None else views[views["topic"].isin(list(topics))]
+    chosen = chosen.sort_values("date")
     return html_table(
         ["Who", "When", "View (paraphrased)"],
         ([f"<strong>{cell(r['person'])}</strong><br><small>{cell(r['role'])}</small>", cell(r["date"]),
