@@ -45,7 +45,7 @@ bench: site
 
 # Re-run the notebooks; keep only the outputs of the fact cells that nbval compares.
 strip: $(STAMP)
-	$(PY) tools/strip_outputs.py notebooks/[0-9]*.ipynb
+	$(PY) tools/strip_outputs.py notebooks/[0-9]*.ipynb notebooks/glossary.ipynb
 
 clean:
 	rm -rf $(SITE) $(TEACHER_SITE) $(BUILD)

@@ -58,6 +58,84 @@ def day_month(event_id: str) -> str:
     return f"{event_date(event_id):%-d %B}"
 
 
+def nuclear_step(step_id: str) -> str:
+    return str(load_table("nuclear_steps").set_index("id").at[step_id, "step"])
+
+
+EXPECTED_05 = {
+    "q05-referendum-date": lambda: f"{event_date('constitutional-referendum-2022'):%-d %B %Y}",
+    "q05-putin-trigger": lambda: ("Britain's depleted-uranium tank rounds for Ukraine"
+                                  if "depleted uranium" in nuclear_step("ns-2023-03-25-putin-announcement")
+                                  and "Britain" in nuclear_step("ns-2023-03-25-putin-announcement") else "?"),
+    "q05-union-resolve-estimate": lambda: (
+        f"About {load_table('exercises').set_index('id').at['ex-union-resolve-2022', 'troops_estimate_other']:,}"
+        if load_table("exercises").set_index("id")["troops_official"].isna()["ex-union-resolve-2022"] else "?"),
+}
+
+
+def sanctions_row(measure_id: str) -> pd.Series:
+    return load_table("sanctions").set_index("id").loc[measure_id]
+
+
+def parmesan() -> str:
+    embargo = events().loc["russia-food-embargo-2014"]
+    russian_ban = embargo["title"].startswith("Russia bans Western food")
+    return "Russia's own ban on Western food" if russian_ban and "not Western sanctions" in embargo["article_note"] else "?"
+
+
+def potash_relief() -> str:
+    relief = sanctions_row("us-2025-12-13-potash-relief")
+    return "Potash" if relief["measure_type"] == "relief" and "potash" in relief["title"].lower() else "?"
+
+
+EXPECTED_06 = {
+    "q06-first-eu-package": lambda: (f"{sanctions_row('eu-2020-10-02-first-package')['date']:%-d %B %Y}"
+                                     if sanctions_row("eu-2020-10-02-first-package")["date"]
+                                     == event_date("eu-first-sanctions-2020") else "?"),
+    "q06-parmesan": parmesan,
+    "q06-potash-relief": potash_relief,
+}
+
+
+def wrw_flag() -> str:
+    """The 1991-1995 flag as the quiz words it, read from the drawing spec in data/."""
+    from utils.identity import flag_specs
+
+    spec = flag_specs(load_table("symbols_and_language"))["sy-1991-wrw-design"]
+    colours = [stripe.colour for stripe in spec.stripes]
+    equal = len({stripe.height for stripe in spec.stripes}) == 1
+    return f"Three equal stripes: {', '.join(colours)}" if equal and len(colours) == 3 else "?"
+
+
+EXPECTED_07 = {
+    "q07-referendum-year": lambda: str(event_date("referendum-language-symbols-1995").year),
+    "q07-home-language-2009": lambda: "About {:.0f}%".format(
+        float(load_table("language_census").set_index("id").loc["lc-2009-home-belarusian", "share_pct"])),
+    "q07-wrw-flag": wrw_flag,
+}
+
+
+def rewording_errors() -> str:
+    claims = load_table("claims")
+    return str(int((claims["error_origin"] == "rewording").sum()))
+
+
+def commonest_verdict_of_original_errors() -> str:
+    from utils.factcheck import VERDICTS
+
+    claims = load_table("claims")
+    return VERDICTS[str(claims[claims["error_origin"] == "original"]["verdict"].mode()[0])]
+
+
+EXPECTED_08 = {
+    "q08-rewording-errors": rewording_errors,
+    "q08-original-verdict": commonest_verdict_of_original_errors,
+    "q08-wagner-timing": lambda: ("Eleven days before the vote"
+                                  if (event_date("presidential-election-2020")
+                                      - event_date("wagner-contractors-detained-2020")).days == 11 else "?"),
+}
+
+
 EXPECTED: dict[str, Callable[[], str]] = {
     "q01-union-state-treaty-year": lambda: str(event_date("union-state-treaty-1999").year),
     "q01-day-of-unity": lambda: "The 1996 Community treaty" if day_month("community-treaty-1996") == "2 April" else "?",
@@ -72,6 +150,10 @@ EXPECTED: dict[str, Callable[[], str]] = {
     "q04-first-elected": lambda: str(event_date("lukashenko-elected-president-1994").year),
     "q04-term-limits": lambda: str(event_date("referendum-term-limits-2004").year),
     "q04-antiwar-protests": lambda: day_month("antiwar-protests-2022"),
+    **EXPECTED_08,
+    **EXPECTED_07,
+    **EXPECTED_06,
+    **EXPECTED_05,
 }
 
 

@@ -78,10 +78,11 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
-def test_site_has_every_notebook_page() -> None:
-    notebooks = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9]*.ipynb"))
-    assert notebooks, "no notebooks found"
-    assert [f"{n}.html" for n in notebooks] == [p for p in PAGES if p != "index.html"]
+def test_site_has_every_notebook_and_page() -> None:
+    sources = [*(ROOT / "notebooks").glob("[0-9]*.ipynb"), ROOT / "notebooks" / "glossary.ipynb",
+               ROOT / "notebooks" / "teacher_guide.md"]
+    assert len(sources) >= 11, "notebooks missing"
+    assert sorted(f"{p.stem}.html" for p in sources) == [p for p in PAGES if p != "index.html"]
 
 
 @pytest.mark.parametrize("page_name", PAGES)

@@ -38,7 +38,9 @@ from utils.figures import FigureContractError, figure_contract_problems
 
 RENDERER_NAME = "union_state_offline"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
-PLOT_CONFIG = {"displaylogo": False, "responsive": True, "toImageButtonOptions": {"scale": 2}}
+# The toolbar shows on hover only, so it never sits on top of a long title in a static view.
+PLOT_CONFIG = {"displaylogo": False, "displayModeBar": "hover", "responsive": True,
+               "toImageButtonOptions": {"scale": 2}}
 
 
 def figure_div_id(fig_dict: dict[str, Any]) -> str:

@@ -184,5 +184,6 @@ def timeline_explorer(events: pd.DataFrame, sources: pd.DataFrame) -> WithStatic
         fallback_html=events_table_html(events, sources),
         note=("In JupyterLab this is an explorer with theme, year and source-article filters. "
               "Here is the full table; the chart's menus above filter by theme and period, and "
-              '<a href="data/events.csv">events.csv</a> downloads every row.'),
+              "events.csv (under <a href='index.html#data-downloads'>Data downloads</a> on the contents page) "
+              "has every row."),
     )
