@@ -89,3 +89,15 @@ def test_site_contents_page_offers_every_data_table_for_download() -> None:
     index = (ROOT / "notebooks" / "index.md").read_text(encoding="utf-8")
     missing = [p.name for p in sorted((ROOT / "data").glob("*.csv")) if f"(../data/{p.name})" not in index]
     assert missing == [], f"notebooks/index.md does not link: {missing}"
+
+
+def test_teacher_guide_times_match_each_notebook_header() -> None:
+    guide = (ROOT / "notebooks" / "teacher_guide.md").read_text(encoding="utf-8")
+    listed = dict(re.findall(r"\]\(([0-9]{2}_\w+)\.ipynb\) \|[^|]*\| (\d+ / \d+) min \|", guide))
+    assert len(listed) == len(NOTEBOOKS) - 1, "every content notebook has a row in the teacher guide"
+    for path in NOTEBOOKS:
+        if path.stem.startswith("00"):
+            continue
+        markdown = "\n".join(text(c) for c in cells(path) if c["cell_type"] == "markdown")
+        reading, full = re.search(r"\*\*Time to learn\*\* \| (\d+) minutes \((\d+) with the exercises\)", markdown).groups()
+        assert listed[path.stem] == f"{reading} / {full}", path.stem
