@@ -21,10 +21,13 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from book.conf import PLOTLY_JS  # noqa: E402
+import plotly  # noqa: E402
+
 from utils.data import DATA_DIR, ensure_valid  # noqa: E402
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
+# The copy the site ships (book/conf.py copies the same file; importing conf needs Sphinx's `tags`).
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 STACK_IMPORT = "import utils, pandas, plotly.graph_objects, geopandas, ipywidgets"
 
 
