@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import html
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 from IPython.display import Markdown
@@ -23,6 +24,14 @@ def source_ids_of(table: pd.DataFrame, column: str = "source_ids") -> list[str]:
         for source_id in ids:
             seen.setdefault(source_id, None)
     return list(seen)
+
+
+def source_linker(sources: pd.DataFrame) -> Callable[[Iterable[str]], str]:
+    """A function turning source ids into publisher names linked to their pages, for a table's
+    sources column. The lookup is built once, not per row."""
+    links = {row_id: f'<a href="{html.escape(str(url))}">{html.escape(str(publisher))}</a>'
+             for row_id, url, publisher in zip(sources["id"], sources["url"], sources["publisher"])}
+    return lambda source_ids: ", ".join(links[s] for s in source_ids)
 
 
 def readable_date(partial: str) -> str:

@@ -8,8 +8,10 @@ to render a figure without it.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable
 from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 
 SOURCE_LINE_Y = -0.2  # paper coordinates, below the x-axis title
@@ -62,6 +64,27 @@ def finish_figure(
         name="source-line",
     )
     return fig
+
+
+def mark_dates(
+    fig: go.Figure,
+    marks: Iterable[tuple[str, Any, str]],
+    *,
+    stagger: bool = False,
+    line: dict[str, Any] | None = None,
+) -> None:
+    """Dotted vertical lines at dates on a date x-axis, each labelled in words above the plot.
+
+    ``marks`` are (annotation name, date as pandas reads it, label); ``stagger`` alternates label heights so that
+    labels of close dates do not collide. Dates go to plotly as epoch milliseconds, which
+    shapes on date axes accept in every plotly version.
+    """
+    for n, (name, date, label) in enumerate(marks):
+        x = float(pd.Timestamp(date).timestamp() * 1000)
+        fig.add_shape(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="paper",
+                      line=dict(dash="dot", **(line or {"color": "#999999", "width": 1.5})), layer="below")
+        fig.add_annotation(x=x, y=1.055 if stagger and n % 2 else 1.0, xref="x", yref="paper", yanchor="bottom",
+                           text=label, showarrow=False, font=dict(size=12, color="#444444"), name=name)
 
 
 def figure_contract_problems(fig: go.Figure | dict[str, Any]) -> list[str]:

@@ -23,7 +23,7 @@ import plotly.graph_objects as go
 from IPython.display import HTML
 
 from utils.citations import readable_date
-from utils.figures import finish_figure
+from utils.figures import finish_figure, mark_dates
 from utils.tables import cell, html_table, wrap
 from utils.theme import TOL_MUTED
 from utils.widgets import WithStaticFallback, replace_output
@@ -207,12 +207,8 @@ def latest_totals(sanctions: pd.DataFrame) -> pd.DataFrame:
 
 def _trigger_lines(fig: go.Figure, triggers: Mapping[str, pd.Timestamp]) -> None:
     """Dotted vertical lines at the trigger events, labelled in words (staggered so they do not collide)."""
-    for n, (trigger, date) in enumerate(sorted(triggers.items(), key=lambda item: item[1])):
-        fig.add_shape(type="line", x0=_ms(date), x1=_ms(date), xref="x", y0=0, y1=1, yref="paper",
-                      line=dict(color="#999999", width=1.5, dash="dot"), layer="below")
-        fig.add_annotation(x=_ms(date), y=1.0 if n % 2 == 0 else 1.055, xref="x", yref="paper",
-                           text=TRIGGER_SHORT.get(trigger, trigger), showarrow=False, yanchor="bottom",
-                           font=dict(size=12, color="#444444"), name=f"trigger-{trigger}")
+    mark_dates(fig, [(f"trigger-{trigger}", date, TRIGGER_SHORT.get(trigger, trigger))
+                     for trigger, date in sorted(triggers.items(), key=lambda item: item[1])], stagger=True)
 
 
 def cumulative_listings_figure(sanctions: pd.DataFrame, source_line: str,

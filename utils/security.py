@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 
 import geopandas as gpd
 import pandas as pd
@@ -19,7 +19,8 @@ import plotly.graph_objects as go
 import shapely
 from shapely.geometry import Point, box
 
-from utils.figures import finish_figure
+from utils.citations import source_linker
+from utils.figures import finish_figure, mark_dates
 from utils.geography import Layers
 from utils.maps import (
     LAND, OCCUPIED_PATTERN, Area, area_trace, city_trace, label_point, label_trace,
@@ -33,14 +34,6 @@ from utils.theme import TOL_MUTED
 # ---------------------------------------------------------------------------------------------
 
 
-def source_links(source_ids: Iterable[str], sources: pd.DataFrame) -> str:
-    """Publisher names linked to their pages, for a table's sources column."""
-    indexed = sources.set_index("id")
-    links = [f'<a href="{html.escape(str(indexed.at[s, "url"]))}">{html.escape(str(indexed.at[s, "publisher"]))}</a>'
-             for s in source_ids]
-    return ", ".join(links)
-
-
 def security_texts_html(texts: pd.DataFrame, sources: pd.DataFrame) -> str:
     """What each doctrine or treaty says, one provision a row, oldest document first.
 
@@ -48,10 +41,11 @@ def security_texts_html(texts: pd.DataFrame, sources: pd.DataFrame) -> str:
     column links the sources each paraphrase rests on.
     """
     ordered = texts.sort_values("date", kind="stable")  # same-day provisions keep the table's order
+    links = source_linker(sources)
     return html_table(
         ["Document", "What it says (our summary)", "Sources"],
         ([f"<strong>{cell(r['document'])}</strong><br><small>{r['date'].day} {r['date']:%B %Y}</small>",
-          cell(r["provision"]), source_links(r["source_ids"], sources)]
+          cell(r["provision"]), links(r["source_ids"])]
          for _, r in ordered.iterrows()),
     )
 
@@ -292,12 +286,8 @@ def nuclear_steps_figure(steps: pd.DataFrame, source_line: str,
             hoverinfo="text",
         ))
     by_id = numbered.set_index("id")
-    for step_id, text in (milestones or {}).items():
-        date = by_id.at[step_id, "date"]
-        fig.add_shape(type="line", x0=date, x1=date, y0=0, y1=1, yref="paper",
-                      line=dict(color="#777777", dash="dot", width=1))
-        fig.add_annotation(x=date, y=1.0, yref="paper", yanchor="bottom", text=text, showarrow=False,
-                           font=dict(size=12, color="#444444"), name=f"milestone {step_id}")
+    mark_dates(fig, [(f"milestone {step_id}", by_id.at[step_id, "date"], text)
+                     for step_id, text in (milestones or {}).items()], line={"color": "#777777", "width": 1})
     start, end = numbered["date"].min(), numbered["date"].max()
     fig.update_xaxes(range=[start - pd.Timedelta(days=STEP_AXIS_PAD_DAYS), end + pd.Timedelta(days=90)])
     fig.update_yaxes(tickmode="array", tickvals=list(range(len(rows))),

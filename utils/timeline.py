@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from IPython.display import HTML
 
+from utils.citations import source_linker
 from utils.figures import finish_figure
 from utils.theme import MARKER_SYMBOLS, TOL_MUTED
 from utils.tables import cell, html_table
@@ -134,13 +135,12 @@ def timeline_figure(events: pd.DataFrame, sources: pd.DataFrame) -> go.Figure:
 
 def events_table_html(events: pd.DataFrame, sources: pd.DataFrame) -> str:
     """A plain HTML table of events (used as the static fallback and for printing)."""
-    publishers = dict(zip(sources["id"], sources["publisher"]))
-    urls = dict(zip(sources["id"], sources["url"]))
+    links = source_linker(sources)
     return html_table(
         ["Date", "Theme", "Event", "Sources"],
         ([format_event_date(e["date"], e["date_precision"]), cell(THEME_LABELS[e["theme"]]),
           f"<strong>{cell(e['title'])}</strong><br>{cell(e['summary'])}",
-          ", ".join(f'<a href="{html.escape(urls[s])}">{html.escape(publishers[s])}</a>' for s in e["source_ids"])]
+          links(e["source_ids"])]
          for _, e in events.iterrows()),
     )
 
