@@ -39,8 +39,13 @@ from utils.figures import FigureContractError, figure_contract_problems
 RENDERER_NAME = "union_state_offline"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 # The toolbar shows on hover only, so it never sits on top of a long title in a static view.
+# No button may send a chart away (the site is offline): plotly.js 4's only such button is
+# "Share chart" (sendDataToCloud, an upload to Plotly Cloud); older versions' "Edit in Chart Studio"
+# and "Edit chart" link are gone from the library.
+SENDING_BUTTONS = ["sendDataToCloud"]
 PLOT_CONFIG = {"displaylogo": False, "displayModeBar": "hover", "responsive": True,
-               "toImageButtonOptions": {"scale": 2}}
+               "toImageButtonOptions": {"scale": 2},
+               "showSendToCloud": False, "plotlyServerURL": "", "modeBarButtonsToRemove": SENDING_BUTTONS}
 
 
 def figure_div_id(fig_dict: dict[str, Any]) -> str:
