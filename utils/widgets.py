@@ -39,10 +39,19 @@ def replace_output(out: widgets.Output, *objects: Any) -> None:
     Captured output makes nbclient echo every message back to the kernel as a
     widget-state update, which stalls headless execution for the whole cell
     timeout once the output is large (a map, a long table).
+
+    A plotly figure goes in as its mime bundle: ``append_display_data`` would call the
+    figure's ``_ipython_display_``, which shows it in the cell's own output, outside
+    ``out``, and later updates nowhere.
     """
     out.outputs = ()
     for obj in objects:
         if isinstance(obj, str):
             out.append_stdout(obj + "\n")
+        elif hasattr(obj, "to_plotly_json"):
+            from utils.render import OfflineRenderer
+
+            bundle = OfflineRenderer().to_mimebundle(obj.to_dict())
+            out.outputs += ({"output_type": "display_data", "data": bundle, "metadata": {}},)
         else:
             out.append_display_data(obj)
