@@ -40,7 +40,7 @@ site: check-data $(SITE_STAMP)
 	@echo "Student site: $(SITE)/index.html; teacher site: $(TEACHER_SITE)/index.html"
 
 SPHINX := $(PY) -m sphinx -b html -c book -E -W --keep-going -q -j 2
-$(SITE_STAMP): $(STAMP) $(SITE_INPUTS) | check-data
+$(SITE_STAMP): requirements.txt $(SITE_INPUTS) | $(STAMP) check-data
 	rm -rf $(SITE) $(TEACHER_SITE) $(BUILD)/jupyter_cache $(SITE_STAMP)
 	@# Create the cache first: two parallel readers creating it at once collide.
 	$(PY) -c "from jupyter_cache import get_cache; get_cache('$(BUILD)/jupyter_cache').list_cache_records()"
