@@ -2,7 +2,7 @@
 
 One `jupyter lab` server on 127.0.0.1 (with a token) serves a temporary copy of the
 notebooks, so nothing here can save over the committed files; one browser page opens
-each notebook in turn, runs all its cells, and checks:
+every notebook, runs all their cells at once, and then checks each in turn:
 
 * no cell raised an error and no "Loading widget" text is left;
 * each explorer (a widget holding an Output) answers a change of its first control
@@ -98,29 +98,47 @@ def lab_page(lab: dict[str, Any]) -> Iterator[tuple[Any, Any, Any]]:
         page.goto(f"{lab['base']}/lab?reset&token={lab['token']}")
         page.wait_for_function("() => window.jupyterapp && window.jupyterapp.started", timeout=60_000)
         page.evaluate("() => window.jupyterapp.started")
+        page.evaluate(START_ALL, [f"notebooks/{p.name}" for p in NOTEBOOKS])
         yield browser, page, guard
         context.close()
         browser.close()
 
 
-OPEN_AND_RUN = """async path => {
+# Open every notebook and start "Run All" in each, all at once: the kernels then share both
+# cores while the browser renders, instead of one notebook after another. Each run is
+# started with its own panel current (the command acts on the current notebook).
+START_ALL = """async paths => {
     const app = window.jupyterapp;
-    await app.commands.execute('application:close-all');
-    await app.serviceManager.sessions.shutdownAll();  // one kernel at a time
-    const panel = await app.commands.execute('docmanager:open', {path, factory: 'Notebook'});
-    await panel.context.ready;
-    await panel.sessionContext.ready;
+    window.labRuns = {};
+    for (const path of paths) {
+        const panel = await app.commands.execute('docmanager:open', {path, factory: 'Notebook'});
+        await panel.context.ready;
+        await panel.sessionContext.ready;
+        app.shell.activateById(panel.id);
+        while (app.shell.currentWidget !== panel) await new Promise(r => setTimeout(r, 20));
+        const done = app.commands.execute('notebook:run-all-cells').then(() => '', e => String(e));
+        window.labRuns[path] = {panel, done};
+    }
+}"""
+
+# Wait for one notebook's run, bring it to the front, and report errors and cells left unrun.
+FINISH = """async path => {
+    const app = window.jupyterapp;
+    const {panel, done} = window.labRuns[path];
+    const failure = await done;
     app.shell.activateById(panel.id);
-    await app.commands.execute('notebook:run-all-cells');
-    const errors = [];
+    while (app.shell.currentWidget !== panel) await new Promise(r => setTimeout(r, 20));
+    const errors = failure ? [failure] : [];
+    let unrun = 0;
     for (const cell of panel.content.model.cells) {
         if (cell.type !== 'code') continue;
+        if (cell.sharedModel.source.trim() && cell.executionCount == null) unrun += 1;
         for (const out of cell.outputs.toJSON()) {
             if (out.output_type === 'error') errors.push(`${out.ename}: ${out.evalue}`);
         }
     }
     window.testedPanel = panel;
-    return {errors, id: panel.id};
+    return {errors, unrun, id: panel.id};
 }"""
 
 # For each Output widget in the notebook: the id of its explorer (the cell output holding it)
@@ -170,8 +188,9 @@ def change_first_control(page: Any, n: str, kind: str, notebook: str) -> str:
 def test_notebook_runs_and_explorers_respond(lab_page, lab, path: Path) -> None:  # type: ignore[no-untyped-def]
     browser, page, guard = lab_page
     name = path.name
-    result = page.evaluate(OPEN_AND_RUN, f"notebooks/{name}")
+    result = page.evaluate(FINISH, f"notebooks/{name}")
     assert result["errors"] == [], f"{name}: cells raised errors in JupyterLab: {result['errors']}"
+    assert result["unrun"] == 0, f"{name}: {result['unrun']} code cells did not run"
     code = "\n".join(c for c in re.findall(r'"source": \[(.*?)\]', path.read_text(encoding="utf-8"), re.S))
     has_explorer = bool(EXPLORER_CALL.search(code))
     panel = page.locator(f"[id='{result['id']}']")
@@ -199,6 +218,9 @@ def test_notebook_runs_and_explorers_respond(lab_page, lab, path: Path) -> None:
             map_text = output.locator(".main-svg").first.text_content() or ""
             assert chosen in map_text, f"02: the explorer's map does not name {chosen}: {map_text[:200]!r}"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    if kinds:  # show the first explorer after its change
+        page.locator(f"[data-explorer='{path.stem}-0']").evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(300)
     page.screenshot(path=str(SCREENSHOTS / f"lab-{path.stem}.png"))
     loading = panel.locator("text=Loading widget").count()
     if name.startswith("02_"):
