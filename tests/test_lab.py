@@ -8,6 +8,7 @@ every notebook, runs all their cells at once, and then checks each in turn:
 * each explorer (a widget holding an Output) answers a change of its first control
   by changing its OWN output - not a figure shown somewhere else in the cell;
 * in 02 the map inside the neighbour explorer names the neighbour just chosen;
+* the data download links (../data/*.csv) answer, as they do under `make lab`;
 * JupyterLab's File > Save and Export Notebook As > HTML (the server's /nbconvert/html)
   gives a page that draws its charts from file:// (tests/offline_browser.check_export).
 
@@ -53,11 +54,11 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    """A JupyterLab server over a copy of notebooks/ (data/ linked beside it, as in the repo)."""
+    """A JupyterLab server over a copy of notebooks/ and data/, laid out as in the repo."""
     root = tmp_path_factory.mktemp("lab")
     shutil.copytree(ROOT / "notebooks", root / "notebooks",
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    (root / "data").symlink_to(ROOT / "data")
+    shutil.copytree(ROOT / "data", root / "data")  # a symlink out of the root would answer 403
     port, token = free_port(), secrets.token_hex(16)
     log = (root / "lab.log").open("w")
     command = [str(JUPYTER), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
@@ -223,11 +224,18 @@ def test_notebook_runs_and_explorers_respond(lab_page, lab, path: Path) -> None:
         page.wait_for_timeout(300)
     page.screenshot(path=str(SCREENSHOTS / f"lab-{path.stem}.png"))
     loading = panel.locator("text=Loading widget").count()
+    dead_links = []  # the notebooks' ../data/*.csv download links, as JupyterLab resolved them
+    for href in panel.locator(".jp-RenderedMarkdown a[href]").evaluate_all(
+            "links => links.map(a => a.href).filter(h => /[.](csv|json)([?#]|$)/.test(h))"):
+        response = page.request.get(href, headers={"Authorization": f"token {lab['token']}"})
+        if not response.ok:
+            dead_links.append(f"{href} ({response.status})")
     if name.startswith("02_"):
         export_from_lab(page, lab, browser, name)
 
     assert guard.outside == [], f"{name}: JupyterLab tried to reach the network: {guard.outside}"
     assert loading == 0, f"{name}: a widget shows 'Loading widget'"
+    assert dead_links == [], f"{name}: download links that JupyterLab cannot serve: {dead_links}"
     assert not has_explorer or kinds, f"{name} builds an explorer but JupyterLab shows no Output widget"
     assert all(changed.values()), f"{name}: explorers whose output did not change: {changed} ({kinds})"
 
