@@ -20,7 +20,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 # Create the virtual environment from the pinned requirements; re-runs are a no-op.
 $(STAMP): requirements.txt pyproject.toml tools/jupyter_config.py tools/offline_export.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --quiet --disable-pip-version-check -r requirements.txt
 	@# Make `import utils` work from any folder (kernels start in notebooks/): a .pth file
 	@# pointing at this checkout, which is all an editable install does, without a build step.
 	$(PY) -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'union_state_explained.pth').write_text('$(CURDIR)\n')"

@@ -225,8 +225,9 @@ def test_notebook_runs_and_explorers_respond(lab_page, lab, path: Path) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"lab-{path.stem}.png"))
     loading = panel.locator("text=Loading widget").count()
     dead_links = []  # the notebooks' ../data/*.csv download links, as JupyterLab resolved them
+    local_files = f"{lab['base']}/files/"  # only the server's own files: never send the token elsewhere
     for href in panel.locator(".jp-RenderedMarkdown a[href]").evaluate_all(
-            "links => links.map(a => a.href).filter(h => /[.](csv|json)([?#]|$)/.test(h))"):
+            "(links, prefix) => links.map(a => a.href).filter(h => h.startsWith(prefix))", local_files):
         response = page.request.get(href, headers={"Authorization": f"token {lab['token']}"})
         if not response.ok:
             dead_links.append(f"{href} ({response.status})")
