@@ -39,6 +39,8 @@ check-data: $(STAMP)
 site: check-data $(SITE_STAMP)
 	@echo "Student site: $(SITE)/index.html; teacher site: $(TEACHER_SITE)/index.html"
 
+# A site folder deleted by hand makes the stamp stale too.
+$(if $(and $(wildcard $(SITE)/index.html),$(wildcard $(TEACHER_SITE)/index.html)),,$(shell rm -f $(SITE_STAMP)))
 SPHINX := $(PY) -m sphinx -b html -c book -E -W --keep-going -q -j 2
 $(SITE_STAMP): requirements.txt $(SITE_INPUTS) | $(STAMP) check-data
 	rm -rf $(SITE) $(TEACHER_SITE) $(BUILD)/jupyter_cache $(SITE_STAMP)
