@@ -18,6 +18,7 @@ Screenshots of each notebook go to tests/screenshots/lab-*.png for a human to lo
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
@@ -192,7 +193,8 @@ def test_notebook_runs_and_explorers_respond(lab_page, lab, path: Path) -> None:
     result = page.evaluate(FINISH, f"notebooks/{name}")
     assert result["errors"] == [], f"{name}: cells raised errors in JupyterLab: {result['errors']}"
     assert result["unrun"] == 0, f"{name}: {result['unrun']} code cells did not run"
-    code = "\n".join(c for c in re.findall(r'"source": \[(.*?)\]', path.read_text(encoding="utf-8"), re.S))
+    code = "\n".join("".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"]
+                     if c["cell_type"] == "code")
     has_explorer = bool(EXPLORER_CALL.search(code))
     panel = page.locator(f"[id='{result['id']}']")
     if has_explorer:
