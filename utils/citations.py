@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable
+from urllib.parse import urlsplit
 
 import pandas as pd
 from IPython.display import Markdown
@@ -13,6 +14,7 @@ KIND_LABELS = {
     "news": "news report",
     "ngo": "human-rights monitor / NGO",
     "academic": "academic work",
+    "analysis": "think-tank or law-firm analysis",
     "reference": "reference work",
 }
 
@@ -45,12 +47,29 @@ def readable_date(partial: str) -> str:
     return f"{date:%B %Y}" if len(parts) == 2 else parts[0]
 
 
+def copy_note(row: pd.Series) -> str:
+    """' (read in a copy at host, 5 December 2026)' when the page read was a copy, not the original."""
+    read_at = str(row.get("read_at") or "")
+    if not read_at or read_at == "nan":
+        return ""
+    host = urlsplit(read_at).hostname or read_at
+    if host.startswith("www."):
+        host = host[4:]
+    read_on = str(row.get("read_on") or "")
+    when = f", {readable_date(read_on)}" if read_on and read_on != "nan" else ""
+    unknown = "the original's own address is not known; " if read_at == str(row["url"]) else ""
+    return f" ({unknown}read in a copy at [{host}]({read_at}){when})"
+
+
 def format_source(row: pd.Series) -> str:
+    """'Jiji Press, [title](url) (English title), 3 March 2022 (news report) (read in a copy at …).'"""
     published = readable_date(str(row["published"]))
     title = str(row["title"]).replace("[", "\\[").replace("]", "\\]")
+    title_en = str(row.get("title_en") or "")
+    english = f" ({title_en})" if title_en and title_en != "nan" else ""
     return (
-        f"{row['publisher']}, [{title}]({row['url']}), {published} "
-        f"({KIND_LABELS[str(row['kind'])]}). `{row['id']}`"
+        f"{row['publisher']}, [{title}]({row['url']}){english}, {published} "
+        f"({KIND_LABELS[str(row['kind'])]}){copy_note(row)}. `{row['id']}`"
     )
 
 
