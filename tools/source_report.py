@@ -9,8 +9,8 @@ by the site of the page actually read (`read_at`, or `url` when the original its
                second host, a licensed wire story run by a subscribing paper, a full-text
                document store;
 - mirror     : a copy of an encyclopaedia or reference work on another site (wiki mirrors);
-- reprint    : a third-party site reposting someone else's text;
-- aggregator : a site that republishes or rewrites other outlets' reports in bulk;
+- reprint    : a third-party site reposting someone else's article or press release;
+- aggregator : a site whose text is its own rewrite or digest of other outlets' reports;
 - forum      : a discussion forum post.
 
 The report fails on any fact (row of a table) whose every source is a forum or an aggregator.
@@ -56,7 +56,7 @@ VERBATIM_HOSTS = {
     "ctvnews.ca", "europeannewsroom.com", "english.alarabiya.net", "businesslive.co.za",
     "laragione.eu", "themoscowtimes.com", "news.afnfn.com", "avpress.com", "en.trend.az",
     "today.az", "taiwannews.com.tw", "seasideradio.co.uk", "eurasiareview.com",
-    "americanmilitarynews.com", "realclearworld.com",
+    "americanmilitarynews.com", "realclearworld.com", "vlex.com", "nippon.com",
 }
 MIRROR_HOSTS = {
     "wikimili.com", "liquisearch.com", "wikiclassic.com", "cryer.org.uk", "review.clateway.com",
@@ -66,16 +66,26 @@ MIRROR_HOSTS = {
     "wikisum.wiki", "zxc.wiki", "reference.allrefer.com", "countries4.tripod.com",
     "indexmundi.com", "theodora.com", "wikileaks.jcvignoli.com", "wufengqin.com",
 }
+# Sites that repost one identified article or press release verbatim, with attribution: the
+# text is the original's, but the site is not the publisher (licensed or not).
+REPRINT_HOSTS = {
+    "urdupoint.com", "devdiscourse.com", "einpresswire.com", "marketswired.com", "stl.news",
+    "repressively.com", "ieu-monitoring.com", "ucbjournal.com", "conservativepost.co.uk",
+    "parliamenttoday.com", "myblogpay.com", "topwirenews.com", "webjosh.com", "mstagmanager.com",
+    "am1.news", "chattythat.news", "nybreaking.com", "ca.sports.yahoo.com", "pledgetimes.com",
+    "shepherdgazette.com", "website-translate.com", "wired-gov.net", "futuristjournal.com",
+    "nkeu.foreignaffairs.co.nz", "almovingimage.org", "thegoaspotlight.com",
+    "yjc.ir", "politicit.com", "independent.co.ug", "ukrainetoday.org", "news.lt",
+    "yerepouni-news.com", "gorgenewscenter.com", "bcfausa.org", "luxembourgforum.org",
+    "jozefdarski.pl", "belarusguide.com", "lexbuild.dev", "armenianclub.com",
+}
+# Sites whose text is their own rewrite or digest of other outlets' reports, often without
+# naming the original: never enough on their own.
 AGGREGATOR_HOSTS = {
-    "urdupoint.com", "menafn.com", "devdiscourse.com", "newser.com", "news.mail.ru",
-    "ria24.today", "newsreadonline.com", "tellerreport.com", "latestly.com", "einpresswire.com",
-    "marketswired.com", "stl.news", "repressively.com", "ieu-monitoring.com", "ucbjournal.com",
-    "conservativepost.co.uk", "parliamenttoday.com", "altnewscoin.com", "myblogpay.com",
-    "topwirenews.com", "webjosh.com", "mstagmanager.com", "am1.news", "chattythat.news",
-    "nybreaking.com", "newspub.live", "txtreport.com", "ca.sports.yahoo.com", "survincity.com",
-    "gfaclaims.com", "pledgetimes.com", "europeansuntimes.com", "socialbites.ca",
-    "shepherdgazette.com", "thefinancialdistrict.com.ph", "website-translate.com",
-    "wired-gov.net", "futuristjournal.com",
+    "menafn.com", "newser.com", "news.mail.ru", "ria24.today", "newsreadonline.com",
+    "tellerreport.com", "latestly.com", "altnewscoin.com", "txtreport.com", "survincity.com",
+    "gfaclaims.com", "europeansuntimes.com", "socialbites.ca", "thefinancialdistrict.com.ph",
+    "newspub.live",
 }
 FORUM_HOSTS = {"defence.pk", "bbs.creaders.net"}
 
@@ -104,6 +114,8 @@ def classify(source: Source) -> str:
         return "aggregator"
     if _matches(host, MIRROR_HOSTS):
         return "mirror"
+    if _matches(host, REPRINT_HOSTS):
+        return "reprint"
     if not source.read_at:
         return "original"
     if _matches(host, VERBATIM_HOSTS):
