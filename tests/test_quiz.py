@@ -138,7 +138,9 @@ EXPECTED_08 = {
 
 EXPECTED: dict[str, Callable[[], str]] = {
     "q01-union-state-treaty-year": lambda: str(event_date("union-state-treaty-1999").year),
-    "q01-day-of-unity": lambda: "The 1996 Community treaty" if day_month("community-treaty-1996") == "2 April" else "?",
+    "q01-day-of-unity": lambda: ("The treaties of 2 April 1996 and 1997 (sources differ on which)"
+                                 if day_month("community-treaty-1996") == day_month("union-treaty-1997") == "2 April"
+                                 else "?"),
     "q01-invasion-date": lambda: f"{event_date('russian-invasion-2022'):%-d %B %Y}",
     "q02-neighbour-count": lambda: str(len(neighbours())),
     "q02-missing-neighbour": lambda: ", ".join(sorted(neighbours() - {"Russia", "Ukraine", "Lithuania", "Poland"})),

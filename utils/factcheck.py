@@ -45,16 +45,19 @@ ORIGINS: dict[str, str] = {
     "none": "no error",
     "original": "error in the original article",
     "rewording": "error added by the rewording",
+    "unknown": "error of unknown origin (original or rewording)",
 }
 # origin -> (fill colour from Paul Tol's muted palette, bar pattern, text colour)
 ORIGIN_STYLE: dict[str, tuple[str, str, str]] = {
     "none": ("#88CCEE", "", "#222222"),
     "original": ("#DDCC77", "/", "#222222"),
     "rewording": ("#CC6677", "x", "#222222"),
+    "unknown": ("#DDDDDD", ".", "#222222"),
 }
 # The breakdown written beside each bar: "2 from the original article, 4 from the rewording".
 BESIDE_BAR: dict[str, str] = {
     "none": "with no error", "original": "from the original article", "rewording": "from the rewording",
+    "unknown": "of unknown origin",
 }
 YEAR = re.compile(r"\b(1[89][0-9]{2}|20[0-9]{2})\b")
 

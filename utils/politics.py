@@ -27,6 +27,7 @@ FIGURE_LABELS = {
     "official": "official",
     "independent": "independent",
     "observer": "observer",
+    "opposition": "opposition",
     "reference": "reference",
     "disputed": "disputed",
 }
@@ -35,6 +36,7 @@ FIGURE_STYLE: dict[str, tuple[str, str, str]] = {
     "official": (TOL_MUTED[1], "circle", "solid"),
     "independent": (TOL_MUTED[0], "diamond", "dot"),
     "observer": (TOL_MUTED[6], "square", "dash"),
+    "opposition": (TOL_MUTED[5], "triangle-down", "longdashdot"),
     "disputed": (TOL_MUTED[7], "x", "dashdot"),
     "reference": (TOL_MUTED[8], "triangle-up", "longdash"),
 }
