@@ -96,7 +96,7 @@ def test_site_shows_the_copy_that_was_read(sources: pd.DataFrame) -> None:
     jiji = sources.set_index("id", drop=False).loc["defencepk-jiji-2022-03-03-japan-belarus"]
     text = format_source(jiji)
     assert text.startswith("Jiji Press, [Japan Announces Sanctions on Belarus]")
-    assert "3 March 2022" in text
+    assert "3 March 2022 (news report; the original's own address is not known; read in a copy at" in text
     assert "read in a copy at [defence.pk](https://defence.pk/" in text
 
 

@@ -54,7 +54,7 @@ def _optional(row: pd.Series, column: str) -> str:
 
 
 def copy_note(row: pd.Series) -> str:
-    """' (read in a copy at host, 5 December 2026)' when the page read was a copy, not the original."""
+    """'; read in a copy at host, 5 December 2026' when the page read was a copy, not the original."""
     read_at = _optional(row, "read_at")
     if not read_at:
         return ""
@@ -64,18 +64,18 @@ def copy_note(row: pd.Series) -> str:
     read_on = _optional(row, "read_on")
     when = f", {readable_date(read_on)}" if read_on else ""
     unknown = "the original's own address is not known; " if read_at == str(row["url"]) else ""
-    return f" ({unknown}read in a copy at [{host}]({read_at}){when})"
+    return f"; {unknown}read in a copy at [{host}]({read_at}){when}"
 
 
 def format_source(row: pd.Series) -> str:
-    """'Jiji Press, [title](url) (English title), 3 March 2022 (news report) (read in a copy at …).'"""
+    """'Jiji Press, [title](url) (English title), 3 March 2022 (news report; read in a copy at …).'"""
     published = readable_date(str(row["published"]))
     title = str(row["title"]).replace("[", "\\[").replace("]", "\\]")
     title_en = _optional(row, "title_en")
     english = f" ({title_en})" if title_en else ""
     return (
         f"{row['publisher']}, [{title}]({row['url']}){english}, {published} "
-        f"({KIND_LABELS[str(row['kind'])]}){copy_note(row)}. `{row['id']}`"
+        f"({KIND_LABELS[str(row['kind'])]}{copy_note(row)}). `{row['id']}`"
     )
 
 
