@@ -13,7 +13,9 @@ from utils.data import load_events, load_sources
 from utils.figures import FigureContractError, figure_contract_problems, finish_figure
 from utils.render import PLOTLY_MIME, OfflineRenderer, figure_html
 from utils.theme import TOL_MUTED
-from utils.timeline import THEME_LABELS, PERIODS, filter_events, format_event_date, timeline_figure
+from utils.common_tables import format_event_date
+from utils.labels import THEME
+from utils.timeline import PERIODS, filter_events, timeline_figure
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +25,7 @@ def timeline() -> go.Figure:
 
 def test_timeline_has_one_trace_per_theme_and_every_event(timeline: go.Figure) -> None:
     events = load_events()
-    themes = [THEME_LABELS[t] for t in THEME_LABELS if t in set(events["theme"])]
+    themes = [THEME.label(t) for t in THEME.present(events["theme"])]
     assert [trace.name for trace in timeline.data] == themes
     assert sum(len(trace.x) for trace in timeline.data) == len(events)
     plotted_ids = sorted(i for trace in timeline.data for i in trace.customdata)
@@ -109,5 +111,5 @@ def test_filter_events() -> None:
     union = filter_events(events, ["union_state"], (1996, 1999))
     assert set(union["theme"]) == {"union_state"}
     assert union["date"].dt.year.between(1996, 1999).all()
-    mentioned = filter_events(events, list(THEME_LABELS), (1991, 2030), only_in_article=True)
+    mentioned = filter_events(events, list(THEME), (1991, 2030), only_in_article=True)
     assert mentioned["in_source_article"].all() and len(mentioned) == events["in_source_article"].sum()

@@ -9,9 +9,9 @@ from shapely.geometry import Point
 import utils  # noqa: F401
 from tests.conftest import ROOT
 from utils.data import load_table
-from utils.geo import geodesic_area_km2, load_layer, neighbours, shared_borders
+from utils.geo import geodesic_area_km2, load_layer, load_layers, neighbours, shared_borders
 from utils.geography import (
-    border_comparison, capital_distances, kaliningrad_gap_km, landlocked_share, load_layers,
+    border_comparison, capital_distances, kaliningrad_gap_km, landlocked_share,
     neighbour_explorer, neighbour_figure, overview_figure, regions_figure,
 )
 from utils.figures import figure_contract_problems
@@ -111,6 +111,23 @@ def test_explorer_fallback_lists_all_neighbours(layers) -> None:  # type: ignore
     html = neighbour_explorer(layers, borders, capital_distances(layers))._repr_mimebundle_()["text/html"]
     for name in ("Russia", "Ukraine", "Lithuania", "Poland", "Latvia"):
         assert name in html
+
+
+def test_explorer_redraws_its_map_inside_its_own_output(layers) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12: the map went through the figure's _ipython_display_ and landed outside the Output,
+    so choosing another neighbour changed the text but never the map."""
+    from utils.render import PLOTLY_MIME
+
+    borders = border_comparison(layers, load_table("border_lengths"))
+    explorer = neighbour_explorer(layers, borders, capital_distances(layers))
+    (choose,) = explorer.controls
+    latvia = borders.set_index("iso3").loc["LVA", "name"]
+    choose.value = "LVA"
+    text, chart = explorer.output.outputs
+    assert "Riga" in text["data"]["text/html"]
+    figure = chart["data"][PLOTLY_MIME]
+    assert figure["layout"]["title"]["text"].startswith(f"Belarus and {latvia}:")
+    assert "text/html" in chart["data"], "the site's representation travels in the same bundle"
 
 
 def test_shared_borders_stable_under_simplification(layers) -> None:  # type: ignore[no-untyped-def]

@@ -13,11 +13,11 @@ import utils  # noqa: F401  (registers template and renderer)
 from utils.data import load_table
 from utils.figures import figure_contract_problems
 from utils.identity import (
-    CENSUS_SERIES, FLAG_ROWS, FLAG_SHADES, PUPILS_MEASURE, FlagSpecError, census_figure, describe_flag,
-    flag_shapes, flag_specs, flags_figure, glossary_explorer, glossary_html, glossary_matches, glossary_rows,
-    identity_views, parse_flag_spec, referendum_figure, referendum_results, schooling_figure,
+    CENSUS_LABEL_POSITION, FLAG_ROWS, FLAG_SHADES, PUPILS_MEASURE, FlagSpecError, census_figure,
+    census_series_style, describe_flag, flag_shapes, flag_specs, flags_figure, identity_views, parse_flag_spec, referendum_figure, referendum_results, schooling_figure,
     schooling_series, share_label, symbol_facts_html,
 )
+from utils.glossary import glossary_explorer, glossary_html, glossary_matches, glossary_rows
 from utils.render import PLOTLY_MIME
 from utils.theme import TOL_MUTED
 
@@ -119,7 +119,8 @@ def census_fig() -> go.Figure:
 def test_census_traces_show_exactly_the_table_values(census_fig: go.Figure) -> None:
     by_name = {trace.name: trace for trace in census_fig.data}
     plotted = 0
-    for (measure, language), (label, *_rest) in CENSUS_SERIES.items():
+    for measure, language in CENSUS_LABEL_POSITION:
+        label = census_series_style(measure, language)[0]
         chosen = (CENSUS["measure"] == measure) & (CENSUS["language"] == language)
         rows = CENSUS[chosen].sort_values("census_year")
         trace = by_name[label]
@@ -234,13 +235,13 @@ def test_glossary_explorer_filters_live_and_falls_back_to_the_whole_table() -> N
     explorer = glossary_explorer(GLOSSARY)
     fallback = explorer._repr_mimebundle_()["text/html"]
     assert fallback.count("<tr>") == len(GLOSSARY) + 1 and "Static version." in fallback
-    search, out = explorer.widget.children
+    (search,), out = explorer.controls, explorer.output
     search.value = "Grodno"
     (shown,) = out.outputs
     html = shown["data"]["text/html"]
     assert "Hrodna" in html and "Minsk" not in html
     search.value = "zzzz"
-    assert out.outputs[0]["text"].startswith("No entry mentions 'zzzz'")
+    assert "No entry mentions 'zzzz'" in out.outputs[0]["data"]["text/html"]
 
 
 def test_identity_views_are_attributed_dated_and_not_repeated() -> None:

@@ -11,9 +11,10 @@ import utils  # noqa: F401  (registers template and renderer)
 from utils.data import load_events, load_table
 from utils.figures import figure_contract_problems
 from utils.politics import (
-    INCUMBENT, MAIN_COUNTER, election_explorer, elections_html, incumbent_results, order_rows, presidential_figure,
-    prisoners_figure, vote_label, views_html,
+    INCUMBENT, MAIN_COUNTER, election_explorer, elections_html, incumbent_results, presidential_figure,
+    prisoners_figure,
 )
+from utils.common_tables import order_rows, views_html, vote_label
 
 SOURCE = "test source line"
 
@@ -63,7 +64,8 @@ def test_vote_dates_agree_with_the_events_table(elections: pd.DataFrame) -> None
 
 
 def test_vote_label_reads_well() -> None:
-    assert vote_label("presidential-1994-round2") == "Presidential election 1994 round2"
+    assert vote_label("presidential-1994-round2") == "Presidential election 1994, round 2"
+    assert vote_label("presidential-2020") == "Presidential election 2020"
     assert vote_label("referendum-2022") == "Referendum 2022"
 
 
@@ -116,7 +118,7 @@ def test_order_rows_puts_results_first_then_turnout_then_assessments(elections: 
 
 def test_election_explorer_shows_the_chosen_vote(elections: pd.DataFrame) -> None:
     explorer = election_explorer(elections)
-    choose, out = explorer.widget.children
+    (choose,), out = explorer.controls, explorer.output
     choose.value = "referendum-1995"
     shown = out.outputs[-1]["data"]["text/html"]
     assert "Russian as a state language" in shown and "Lukashenko" not in shown

@@ -31,7 +31,7 @@ def event_date(event_id: str) -> pd.Timestamp:
 
 @cache
 def layers():  # type: ignore[no-untyped-def]
-    from utils.geography import load_layers
+    from utils.geo import load_layers
 
     return load_layers()
 
@@ -121,10 +121,10 @@ def rewording_errors() -> str:
 
 
 def commonest_verdict_of_original_errors() -> str:
-    from utils.factcheck import VERDICTS
+    from utils.labels import VERDICT
 
     claims = load_table("claims")
-    return VERDICTS[str(claims[claims["error_origin"] == "original"]["verdict"].mode()[0])]
+    return VERDICT.label(claims[claims["error_origin"] == "original"]["verdict"].mode()[0])
 
 
 EXPECTED_08 = {

@@ -12,20 +12,17 @@ import utils  # noqa: F401  (registers template and renderer)
 from utils.data import load_events, load_table, resource_descriptor
 from utils.figures import figure_contract_problems
 from utils.sanctions import (
-    AUTHORITY_STYLE, MEASURE_LABELS, OTHER_REGIME_LISTINGS, TRIGGER_EVENTS, TRIGGER_LABELS, TRIGGER_SHORT,
+    OTHER_REGIME_LISTINGS, TRIGGER_EVENTS,
     cumulative_listings_figure, describe_selection, economy_html, filter_measures, latest_totals,
     listings_over_time, measure_positions, measures_html, measures_timeline_figure, sanctions_explorer,
     total_drops, trade_figure, trade_html, trigger_dates,
 )
+from utils.labels import AUTHORITY, MEASURE_TYPE, TRADE_MEASURE, TRIGGER
 from utils.theme import TOL_MUTED
 from utils.widgets import WIDGET_MIME
 
-SHARES = {
-    "share_of_total_trade_with_russia": "All trade",
-    "share_of_exports_to_russia": "Exports",
-    "share_of_imports_from_russia": "Imports",
-    "share_of_exports_dependent_on_russia_incl_transit": "Exports relying on Russia, incl. transit",
-}
+SHARES = ["share_of_total_trade_with_russia", "share_of_exports_to_russia", "share_of_imports_from_russia",
+          "share_of_exports_dependent_on_russia_incl_transit"]
 
 
 @cache
@@ -69,12 +66,6 @@ def trade_chart() -> go.Figure:
 @pytest.mark.parametrize("field", ["trigger", "measure_type", "authority"])
 def test_every_value_of_the_schema_is_used(field: str) -> None:
     assert set(enum("sanctions", field)) == set(sanctions()[field])
-
-
-def test_labels_cover_the_schema() -> None:
-    assert set(TRIGGER_LABELS) == set(enum("sanctions", "trigger"))
-    assert set(MEASURE_LABELS) == set(enum("sanctions", "measure_type"))
-    assert set(AUTHORITY_STYLE) == set(enum("sanctions", "authority"))
 
 
 @pytest.mark.parametrize("column", ["persons", "entities"])
@@ -196,8 +187,8 @@ def test_trigger_dates_come_from_the_events_table() -> None:
 
 def test_cumulative_figure_has_one_line_per_authority_with_the_table_values(cumulative: go.Figure) -> None:
     counts = listings_over_time(sanctions())
-    lines = [t for t in cumulative.data if t.name in AUTHORITY_STYLE]
-    assert [t.name for t in lines] == [a for a in AUTHORITY_STYLE if a in set(counts["authority"])]
+    lines = [t for t in cumulative.data if t.name in AUTHORITY]
+    assert [t.name for t in lines] == [a for a in AUTHORITY if a in set(counts["authority"])]
     for trace in lines:
         part = counts[counts["authority"] == trace.name]
         assert list(trace.y) == part["count"].tolist()
@@ -208,11 +199,11 @@ def test_cumulative_figure_has_one_line_per_authority_with_the_table_values(cumu
 
 def test_cumulative_figure_tells_stated_totals_from_sums_by_shape(cumulative: go.Figure) -> None:
     counts = listings_over_time(sanctions())
-    for trace in (t for t in cumulative.data if t.name in AUTHORITY_STYLE):
+    for trace in (t for t in cumulative.data if t.name in AUTHORITY):
         stated = counts[counts["authority"] == trace.name]["stated"].tolist()
         assert [not s.endswith("-open") for s in trace.marker.symbol] == stated
-    symbols = {t.marker.symbol[0].removesuffix("-open") for t in cumulative.data if t.name in AUTHORITY_STYLE}
-    colours = [t.marker.color for t in cumulative.data if t.name in AUTHORITY_STYLE]
+    symbols = {t.marker.symbol[0].removesuffix("-open") for t in cumulative.data if t.name in AUTHORITY}
+    colours = [t.marker.color for t in cumulative.data if t.name in AUTHORITY]
     assert len(symbols) == len(colours) == len(set(colours))
     assert set(colours) <= set(TOL_MUTED)
     labels = {a.text.strip() for a in cumulative.layout.annotations if (a.name or "").startswith("label-")}
@@ -225,7 +216,7 @@ def test_cumulative_figure_marks_relief_and_triggers(cumulative: go.Figure) -> N
     assert list(relief.customdata) == expected["id"].tolist()
     assert set(relief.y) == {130}  # the US count when the relief came (sum of stated additions)
     triggers = {a.text for a in cumulative.layout.annotations if (a.name or "").startswith("trigger-")}
-    assert triggers == set(TRIGGER_SHORT.values())
+    assert triggers == {TRIGGER[t].short for t in TRIGGER_EVENTS}
 
 
 def test_cumulative_figure_contract(cumulative: go.Figure) -> None:
@@ -242,7 +233,7 @@ def test_timeline_plots_every_measure_once_by_trigger(timeline: go.Figure) -> No
     data = sanctions().set_index("id")
     plotted = [i for t in timeline.data for i in t.customdata]
     assert sorted(plotted) == sorted(data.index)
-    names = {v: k for k, v in TRIGGER_LABELS.items()}
+    names = {label.label: value for value, label in TRIGGER.items()}
     for trace in timeline.data:
         trigger = names[trace.name]
         assert set(data.loc[list(trace.customdata), "trigger"]) == {trigger}
@@ -289,10 +280,10 @@ def test_filter_measures_by_authority_type_and_years() -> None:
     chosen = filter_measures(sanctions(), ["US"], ["relief"], (2025, 2025))
     assert set(chosen["id"]) == {"us-2025-09-11-belavia-relief", "us-2025-11-04-belavia-delisting",
                                  "us-2025-12-13-potash-relief"}
-    ryanair_year = filter_measures(sanctions(), list(AUTHORITY_STYLE), list(MEASURE_LABELS), (2021, 2021))
+    ryanair_year = filter_measures(sanctions(), list(AUTHORITY), list(MEASURE_TYPE), (2021, 2021))
     assert len(ryanair_year) == (sanctions()["date"].dt.year == 2021).sum()
-    assert filter_measures(sanctions(), [], list(MEASURE_LABELS), (2020, 2026)).empty
-    everything = filter_measures(sanctions(), list(AUTHORITY_STYLE), list(MEASURE_LABELS), (2000, 2030))
+    assert filter_measures(sanctions(), [], list(MEASURE_TYPE), (2020, 2026)).empty
+    everything = filter_measures(sanctions(), list(AUTHORITY), list(MEASURE_TYPE), (2000, 2030))
     assert len(everything) == len(sanctions())
 
 
@@ -320,8 +311,8 @@ def test_explorer_refreshes_and_has_a_static_fallback() -> None:
     assert WIDGET_MIME in bundle
     assert bundle["text/html"].count("<tr>") == len(sanctions()) + 1
     assert "Loading widget" not in bundle["text/html"]
-    controls, years, out = explorer.widget.children
-    pick_auth, pick_type = controls.children
+    pick_auth, pick_type, years = explorer.controls
+    out = explorer.output
     assert out.outputs[0]["text"].startswith(f"{len(sanctions())} of {len(sanctions())} measures")
     pick_auth.value = ("US",)
     pick_type.value = ("relief",)
@@ -331,6 +322,8 @@ def test_explorer_refreshes_and_has_a_static_fallback() -> None:
     table = out.outputs[1]["data"]["text/html"]
     assert table.count("<tr>") == 4 and "General License 13" in table
     assert len(out.outputs) == 2, "each refresh replaces the output"
+    pick_auth.value = ("Japan",)
+    assert len(out.outputs) == 1 and "Nothing matches" in out.outputs[0]["data"]["text/html"]
 
 
 # --- trade and economy ----------------------------------------------------------------------------
@@ -344,7 +337,7 @@ def test_trade_figure_values_equal_the_table(trade_chart: go.Figure) -> None:
         assert list(trace.y) == rows["value"].tolist()
         assert list(trace.x) == rows["year"].tolist()
         assert len(set(rows["measure"])) == 1 and len(set(rows["figure"])) == 1
-        label, figure = SHARES[rows["measure"].iloc[0]], rows["figure"].iloc[0]
+        label, figure = TRADE_MEASURE[rows["measure"].iloc[0]].short, rows["figure"].iloc[0]
         assert trace.name.startswith(label)
         assert ("official" in trace.name) == (figure == "official")
 

@@ -8,8 +8,9 @@ import pytest
 import utils  # noqa: F401  (registers template and renderer)
 from utils.data import load_events, load_table
 from utils.figures import figure_contract_problems
+from utils.labels import COMMITMENT_STATUS, INSTITUTION_STATUS
 from utils.union_state import (
-    FOUNDING_CHAIN, INSTITUTION_STYLE, STATUS_STYLE, agreements_figure, agreements_html, commitments_figure,
+    FOUNDING_CHAIN, agreements_figure, agreements_html, commitments_figure,
     commitments_html, founding_chain, institutions_figure, short_label,
 )
 
@@ -97,9 +98,9 @@ def test_commitments_figure_has_one_trace_per_status_and_skips_undated(commitmen
     dated = commitments[commitments["agreed_date"].notna()]
     assert sum(len(t.x) for t in fig.data) == len(dated)
     for trace in fig.data:
-        status = next(s for s, (label, _, _) in STATUS_STYLE.items() if trace.name.startswith(label))
-        assert trace.name == f"{STATUS_STYLE[status][0]} ({(dated['status'] == status).sum()})"
-        assert trace.marker.symbol == STATUS_STYLE[status][2]
+        status = next(s for s, label in COMMITMENT_STATUS.items() if trace.name.startswith(label.label))
+        assert trace.name == f"{COMMITMENT_STATUS[status].label} ({(dated['status'] == status).sum()})"
+        assert trace.marker.symbol == COMMITMENT_STATUS[status].symbol
     undated = len(commitments) - len(dated)
     assert (f"{undated} commitment(s) without a verified date" in fig.layout.meta["alt"]) == (undated > 0)
 
@@ -127,7 +128,7 @@ def test_institutions_figure_draws_a_box_per_body_with_its_status_in_words(insti
     for _, body in institutions.iterrows():
         assert str(body["name"]).split(" (")[0] in texts.replace("<br>", " ")
     planned = institutions["status"] == "planned_not_created"
-    assert texts.count(INSTITUTION_STYLE["planned_not_created"][0]) == planned.sum()
+    assert texts.count(INSTITUTION_STATUS["planned_not_created"].lower) == planned.sum()
     dashed = [b for b in boxes if b.line.dash == "dash"]
     assert len(dashed) == planned.sum()
     assert "Court of the Union State" in fig.layout.meta["alt"]

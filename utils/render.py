@@ -115,6 +115,13 @@ class OfflineRenderer(MimetypeRenderer):  # type: ignore[misc]
         }
 
 
+def figure_bundle(fig: Any) -> dict[str, Any]:
+    """The full offline mime bundle of a figure, as the project renderer emits it."""
+    fig_dict = fig.to_dict() if hasattr(fig, "to_dict") else fig
+    bundle: dict[str, Any] = OfflineRenderer().to_mimebundle(fig_dict)
+    return bundle
+
+
 def register_renderer() -> None:
     load_plotly_renderers_without_nbformat()
     pio.renderers[RENDERER_NAME] = OfflineRenderer()
