@@ -13,6 +13,7 @@ import pytest
 from shapely.geometry import Point, box
 
 import utils  # noqa: F401  (registers template and renderer)
+from tests.conftest import plain_cells
 from utils.data import load_events, load_sources, load_table
 from utils.figures import figure_contract_problems
 from utils.common_tables import article_checks_html
@@ -249,9 +250,9 @@ def test_steps_figure_milestones_and_contract(steps_fig: go.Figure, steps: pd.Da
 def test_nuclear_steps_html_numbers_match_the_chart(steps: pd.DataFrame) -> None:
     page = nuclear_steps_html(steps)
     assert page.count("<tr>") == len(steps) + 1
-    assert "<tr><td>1</td><td>30&nbsp;Nov&nbsp;2021</td>" in page
+    assert "<tr><td>1</td><td>30&nbsp;Nov&nbsp;2021</td>" in plain_cells(page)
     first_disputed = numbered_steps(steps).query("status == 'disputed'").iloc[0]
-    assert f"<tr><td>{first_disputed['n']}</td>" in page
+    assert f"<tr><td>{first_disputed['n']}</td>" in plain_cells(page)
     for status in STEP_STATUSES:
         assert f"<strong>{EVIDENCE[status].label}</strong>" in page
 
@@ -334,7 +335,7 @@ def test_sites_map_contract_and_alt_text(sites_fig: go.Figure, sites: pd.DataFra
 def test_sites_html(sites: pd.DataFrame) -> None:
     page = sites_html(sites)
     assert page.count("<tr>") == len(sites) + 1
-    assert f"<tr><td>1</td><td>{sites.iloc[0]['name']}</td>" in page
+    assert f"<tr><td>1</td><td>{sites.iloc[0]['name']}</td>" in plain_cells(page)
     for confidence in SITE_CONFIDENCES:
         assert EVIDENCE[confidence].label in page
 

@@ -255,11 +255,11 @@ TRIGGER = Vocabulary("trigger", {
                            "election and the crackdown on protests", TOL_MUTED[1], "circle"),
     "repression": Label("Continuing repression", "Repression", "arrests, trials and prisoners after 2020",
                         TOL_MUTED[5], "square"),
-    "ryanair_2021": Label("Ryanair diversion (23 May 2021)", "Ryanair diversion", "the forced landing of a "
+    "ryanair_2021": Label("Ryanair diversion (23 May 2021)", "Ryanair", "the forced landing of a "
                           "Ryanair flight in Minsk to arrest a journalist", TOL_MUTED[4], "triangle-up"),
     "border_crisis_2021": Label("2021 border crisis", "Border crisis", "migrants steered to the EU border in 2021",
                                 TOL_MUTED[7], "diamond"),
-    "invasion_2022": Label("Russia's 2022 invasion of Ukraine", "Invasion of Ukraine", "Belarus's support for "
+    "invasion_2022": Label("Russia's 2022 invasion of Ukraine", "Invasion", "Belarus's support for "
                            "Russia's full-scale invasion", TOL_MUTED[0], "x"),
     "prisoner_release_2025": Label("Prisoner releases (2025)", "Prisoner releases", "political prisoners freed "
                                    "in 2025", TOL_MUTED[3], "star"),
