@@ -18,7 +18,7 @@ from utils.identity import (
     schooling_series, share_label, symbol_facts_html,
 )
 from utils.glossary import glossary_explorer, glossary_html, glossary_matches, glossary_rows
-from utils.render import PLOTLY_MIME
+from utils.render import PLOTLY_MIME, figure_bundle
 from utils.theme import TOL_MUTED
 
 SYMBOLS = load_table("symbols_and_language")
@@ -106,7 +106,7 @@ def test_flags_figure_keeps_proportions_labels_stripes_and_follows_the_house_rul
     alt = fig.layout.meta["alt"]
     assert describe_flag(flag_specs(SYMBOLS)[WRW]) in alt and "simplified" in alt
     assert "symbols_and_language.csv" in fig.layout.meta["source"]
-    assert PLOTLY_MIME in fig._repr_mimebundle_()
+    assert PLOTLY_MIME in figure_bundle(fig)
 
 
 # --- Census -----------------------------------------------------------------------------------

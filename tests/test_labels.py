@@ -55,3 +55,12 @@ def test_lower_keeps_the_rest_of_a_label() -> None:
     assert VERDICT["missing_context"].lower == "missing context"
     assert FIGURE["official"].lower == "official"
     assert FIGURE.present(["disputed", "official", "official"]) == ["official", "disputed"]
+
+
+def test_every_schooling_measure_in_the_data_has_a_label() -> None:
+    """schooling.measure is free text in the schema, so its vocabulary is checked against the rows."""
+    from utils.data import load_table
+    from utils.labels import SCHOOLING_MEASURE
+
+    used = set(load_table("schooling")["measure"])
+    assert used == set(SCHOOLING_MEASURE), used ^ set(SCHOOLING_MEASURE)

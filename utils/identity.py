@@ -22,7 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from utils.figures import finish_figure
-from utils.labels import CENSUS_MEASURE, FIGURE, LANGUAGE
+from utils.labels import CENSUS_MEASURE, FIGURE, LANGUAGE, SCHOOLING_MEASURE
 from utils.tables import cell, html_table, wrap
 
 # Shades for drawing the named colours (the data give names, not shades).
@@ -268,7 +268,7 @@ def census_figure(census: pd.DataFrame, source_line: str) -> go.Figure:
             textfont=dict(size=13, color=colour),
             line=dict(color=colour, dash=dash, width=2.5), marker=dict(symbol=symbol, size=11, color=colour,
                                                                        line=dict(width=2, color=colour)),
-            hovertext=[f"<b>{y} census</b><br>{label}: {share_label(v, n)} ({f})<br>{wrap(n or '', 60)}"
+            hovertext=[f"<b>{y} census</b><br>{label}: {share_label(v, n)} ({FIGURE[f].lower})<br>{wrap(n or '', 60)}"
                        for y, v, f, n in zip(part["census_year"], part["share_pct"], part["figure"], notes)],
             hoverinfo="text",
         ))
@@ -304,10 +304,6 @@ def census_figure(census: pd.DataFrame, source_line: str) -> go.Figure:
 # --- Schooling ------------------------------------------------------------------------------
 
 PUPILS_MEASURE = "share_pupils_belarusian_instruction"
-MEASURE_LABELS: dict[str, str] = {
-    "share_pupils_belarusian_instruction": "Share of all pupils taught in Belarusian",
-    "share_first_graders_belarusian": "Share of first-graders taught in Belarusian",
-}
 
 
 def school_year_start(school_year: str) -> int:
@@ -327,16 +323,16 @@ def schooling_series(schooling: pd.DataFrame, measure: str = PUPILS_MEASURE) -> 
 def schooling_figure(schooling: pd.DataFrame, source_line: str, measure: str = PUPILS_MEASURE) -> go.Figure:
     """One schooling measure over time, official and independent figures as separate traces."""
     series = schooling_series(schooling, measure)
-    label = MEASURE_LABELS.get(measure, measure.replace("_", " "))
+    label = SCHOOLING_MEASURE.label(measure)
     fig = go.Figure()
     for figure, part in series.groupby("figure", sort=False):
         colour, symbol, dash = FIGURE[figure].colour, FIGURE[figure].symbol, FIGURE[figure].dash
         notes = part["note"].astype(object).where(part["note"].notna(), None)
         fig.add_trace(go.Scatter(
-            x=list(part["start_year"]), y=[float(v) for v in part["value"]], name=f"{label} ({figure})",
+            x=list(part["start_year"]), y=[float(v) for v in part["value"]], name=f"{label} ({FIGURE[figure].lower})",
             mode="lines+markers" if len(part) > 1 else "markers",
             line=dict(color=colour, dash=dash, width=2.5), marker=dict(symbol=symbol, size=11, color=colour),
-            hovertext=[f"<b>{y}</b><br>{v:g}% ({figure})<br>{wrap(n or '', 60)}"
+            hovertext=[f"<b>{y}</b><br>{v:g}% ({FIGURE[figure].lower})<br>{wrap(n or '', 60)}"
                        for y, v, n in zip(part["school_year"], part["value"], notes)],
             hoverinfo="text",
         ))

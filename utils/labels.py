@@ -306,6 +306,25 @@ CENSUS_MEASURE = Vocabulary("census_measure", {
     "home_language": Label("Spoken at home", "home", "the language a person usually speaks at home",
                            dash="dot"),
 })
+# schooling.measure is free text in the schema; these are the measures the data use.
+SCHOOLING_MEASURE = _plain(
+    "schooling_measure",
+    share_pupils_belarusian_instruction=("Share of all pupils taught in Belarusian", "All pupils",
+                                         "pupils in Belarusian-language classes, as a share of all pupils"),
+    share_first_graders_belarusian=("Share of first-graders taught in Belarusian", "First-graders",
+                                    "first-year pupils in Belarusian-language classes"),
+    share_first_graders_belarusian_minsk=("Share of first-graders taught in Belarusian, Minsk", "First-graders, Minsk",
+                                          "the same share in the capital only"),
+    share_pupils_belarusian_instruction_minsk=("Share of pupils taught in Belarusian, Minsk", "Pupils, Minsk",
+                                               "the same share in the capital only"),
+    share_pupils_belarusian_language_schools=("Share of pupils in Belarusian-language schools", "Pupils in schools",
+                                              "pupils in schools that teach in Belarusian"),
+    share_schools_belarusian=("Share of schools teaching in Belarusian", "Schools",
+                              "schools whose language of instruction is Belarusian"),
+    pupils_belarusian_instruction=("Pupils taught in Belarusian", "Pupils", "a number of pupils"),
+    belarusian_language_schools_urban=("Belarusian-language schools in towns", "Town schools",
+                                       "a number of urban schools teaching in Belarusian"),
+)
 GLOSSARY_KIND = _plain(
     "glossary_kind",
     person=("Person", "Person", "a person"),
