@@ -9,6 +9,7 @@ from shapely.geometry import box
 from IPython.display import HTML
 
 from utils.figures import finish_figure
+from utils.render import figure_bundle
 from utils.geo import Layers, distances_from, geodesic_area_km2, shared_border, shared_borders
 from utils.maps import neighbourhood_map, region_population_map
 from utils.tables import cell, html_table
@@ -127,11 +128,15 @@ def neighbour_explorer(layers: Layers, borders: pd.DataFrame, distances: pd.Data
         return [HTML(f"<p>Minsk to {capital}: <b>{by_capital[capital]:,.0f} km</b> "  # type: ignore[no-untyped-call]
                      "as the crow flies.</p>"), neighbour_figure(layers, iso3, borders)]
 
+    first = str(choose.value)
+    first_name = str(borders.set_index("iso3").at[first, "name"])
     return Explorer(
         [choose], render,
-        fallback_html=borders_html(borders, distances),
-        note=("In JupyterLab you can pick a neighbour to highlight it and draw the shared border. "
-              "Here are the same numbers for all five."),
+        fallback_html=(figure_bundle(neighbour_figure(layers, first, borders))["text/html"]
+                       + borders_html(borders, distances)),
+        note=(f"In JupyterLab you can pick a neighbour to highlight it and draw the shared border. Here is "
+              f"the map for {first_name}, and the numbers for all "
+              f"{len(borders)}."),
     )
 
 
