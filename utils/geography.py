@@ -136,7 +136,7 @@ def neighbour_explorer(layers: Layers, borders: pd.DataFrame, distances: pd.Data
                        + borders_html(borders, distances)),
         note=(f"In JupyterLab you can pick a neighbour to highlight it and draw the shared border. Here is "
               f"the map for {first_name}, and the numbers for all "
-              f"{len(borders)}."),
+              f"{len(borders)} neighbours."),
     )
 
 
