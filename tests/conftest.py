@@ -19,6 +19,14 @@ def data_copy(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "data", target)
     return target
 
+
+def plain_cells(page: str) -> str:
+    """A table's HTML without the left-align style on every cell, for tests that read its cells."""
+    from utils.tables import CELL_STYLE
+
+    return page.replace(CELL_STYLE, "")
+
+
 _SESSION_START: list[float] = []
 
 

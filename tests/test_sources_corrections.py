@@ -11,7 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from utils.data import load_table
-from utils.geography import border_comparison, load_layers
+from utils.geo import load_layers
+from utils.geography import border_comparison
 
 ROOT = Path(__file__).resolve().parent.parent
 NUMBER_WORDS = {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}

@@ -9,15 +9,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 from IPython.display import Markdown
 
-KIND_LABELS = {
-    "official": "official document",
-    "news": "news report",
-    "ngo": "human-rights monitor / NGO",
-    "academic": "academic work",
-    "analysis": "think-tank or law-firm analysis",
-    "reference": "reference work",
-}
-
+from utils.labels import SOURCE_KIND
 
 def source_ids_of(table: pd.DataFrame, column: str = "source_ids") -> list[str]:
     """Every source id cited by a table's rows, in order of first use."""
@@ -75,7 +67,7 @@ def format_source(row: pd.Series) -> str:
     english = f" ({title_en})" if title_en else ""
     return (
         f"{row['publisher']}, [{title}]({row['url']}){english}, {published} "
-        f"({KIND_LABELS[str(row['kind'])]}{copy_note(row)}). `{row['id']}`"
+        f"({SOURCE_KIND[row['kind']].lower}{copy_note(row)}). `{row['id']}`"
     )
 
 
