@@ -133,5 +133,4 @@ def test_page_draws_offline(browser, page_name: str) -> None:  # type: ignore[no
     if page_name.startswith("01_"):
         assert expected >= 1, "the timeline page should draw the timeline"
     if page_name.startswith("02_"):
-        # The neighbour map is drawn inside the live explorer only (its static form is the table).
-        assert expected >= 2, "the geography page should draw its overview and regions maps"
+        assert expected >= 3, "the geography page should draw its overview, regions and neighbour maps"
