@@ -56,7 +56,7 @@ VERBATIM_HOSTS = {
     "keyt.com", "irishexaminer.com", "thestar.com.my", "straitstimes.com", "standard.co.uk",
     "globalnews.ca", "brecorder.com", "thelocal.se", "business-standard.com",
     "bangladeshpost.net", "borneobulletin.com.bn", "spacewar.com", "indianexpress.com",
-    "ctvnews.ca", "europeannewsroom.com", "english.alarabiya.net", "businesslive.co.za",
+    "ctvnews.ca", "europeannewsroom.com", "wsau.com", "english.alarabiya.net", "businesslive.co.za",
     "laragione.eu", "themoscowtimes.com", "news.afnfn.com", "avpress.com", "en.trend.az",
     "today.az", "taiwannews.com.tw", "seasideradio.co.uk", "eurasiareview.com",
     "americanmilitarynews.com", "realclearworld.com", "vlex.com", "nippon.com", "dawn.com",
