@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 # The goal: nine in ten cited sources give the original's own text (its page, or a verbatim copy).
 TARGET_ORIGINAL_SHARE = 0.90
-# Where the data stands now; tests fail if it slips below this (raise it as copies are replaced).
-FLOOR_ORIGINAL_SHARE = 0.87
+# The tests enforce the goal itself now that it is met (90.4% in December 2026).
+FLOOR_ORIGINAL_SHARE = 0.90
 CLASSES = ("original", "verbatim", "mirror", "reprint", "aggregator", "forum")
 
 # Hosts are matched on their last labels, so "www." and sub-domains need no entries.
