@@ -41,7 +41,7 @@ VERBATIM_HOSTS = {
     "data.minsk.by", "github.com", "legislation.gov.uk", "consultant.ru", "docslib.org",
     "researchgate.net", "readkong.com", "studydoc.ru", "kamunikat.eu", "data.cimple.eu",
     "templetonthorp.com", "rustocks.com", "pressreader.com", "cloudfront.net", "vdocument.in",
-    "pravo.starec.ai", "regulations.justia.com",
+    "pravo.starec.ai", "regulations.justia.com", "fairfieldcitizenonline.com",
     # the publisher's own second host
     "staging.rferl.org", "redakcja.belsat.cloud",
     # state bodies' sites reprinting the state news agency BelTA verbatim
