@@ -98,6 +98,7 @@ def open_page(context: Any, path: Path) -> Any:
             "n => document.querySelectorAll('div.plotly-graph-div[data-use-drawn]').length >= n",
             arg=charts, timeout=30_000,
         )
+    page.wait_for_selector("body[data-use-ready]", state="attached", timeout=30_000)
     assert errors == [], f"{path.name}: JavaScript errors {errors}"
     return page
 

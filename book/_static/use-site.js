@@ -173,6 +173,19 @@
     return Object.keys(update).length ? window.Plotly.relayout(gd, update) : Promise.resolve();
   }
 
+  // Text placed by data (a value label beside a bar) can run past the right edge of a narrow
+  // chart; widen the drawing until it fits (the frame scrolls sideways anyway).
+  function widenToFit(gd, tries) {
+    var right = gd.getBoundingClientRect().right;
+    var over = 0;
+    gd.querySelectorAll(".annotation-text-g, .textpoint, .legendtext").forEach(function (el) {
+      over = Math.max(over, el.getBoundingClientRect().right - right);
+    });
+    if (over <= 1 || tries <= 0) return Promise.resolve();
+    gd.style.width = Math.ceil(gd.getBoundingClientRect().width + over + 16) + "px";
+    return window.Plotly.Plots.resize(gd).then(function () { return widenToFit(gd, tries - 1); });
+  }
+
   function menuName(menu, index) {
     var name = String(menu.name || "").replace(/[-_]+/g, " ").replace(/\s*filter$/i, "").trim();
     if (!name) return "Menu " + (index + 1);
@@ -276,7 +289,7 @@
     setNarrow(gd, narrow);
     if (layout.height) gd.style.height = layout.height + "px"; // the div was sized for the wide layout
     return window.Plotly.newPlot(gd, data, layout, safeConfig(call[3])).then(function () {
-      return narrow ? sourceLineToLeftEdge(gd) : null;
+      return narrow ? widenToFit(gd, 3).then(function () { return sourceLineToLeftEdge(gd); }) : null;
     }).then(function () {
       settleAccessibility(gd);
       setPrintZoom(gd);
@@ -302,9 +315,9 @@
 
   function drawQueuedCharts() {
     var queue = window.useChartQueue;
-    if (!queue || !window.Plotly || !window.Plotly.version) return;
+    if (!queue || !window.Plotly || !window.Plotly.version) return Promise.resolve();
     window.useChartQueue = null;
-    queue.forEach(function (call) { drawChart(call); });
+    return Promise.all(queue.map(function (call) { return drawChart(call); }));
   }
 
   /* ------------------------------------------------------------- explorers */
@@ -431,19 +444,27 @@
 
   // A region that scrolls sideways must be reachable with the keyboard to be scrolled.
   function focusableScrollers() {
+    var n = 0;
     document.querySelectorAll("div.highlight pre, .output.text_html, .use-table-scroll, div.body table").forEach(function (el) {
       if (el.scrollWidth > el.clientWidth + 1 && !el.querySelector("a, button, input, select, textarea")) {
+        n += 1; // a region's name must be unique on the page
         el.setAttribute("tabindex", "0");
         if (!el.getAttribute("role")) el.setAttribute("role", "region");
-        if (!el.getAttribute("aria-label")) el.setAttribute("aria-label", "Scrollable content");
+        if (!el.getAttribute("aria-label")) {
+          el.setAttribute("aria-label", (el.tagName === "PRE" ? "Code" : "Wide content") + " " + n + ", scrolls sideways");
+        }
       }
     });
   }
 
+  // Charts first (they are what the reader waits for), then the filters and scrolling regions;
+  // body[data-use-ready] tells tests that everything is in place.
   function start() {
-    drawQueuedCharts();
-    addExplorerFilters();
-    focusableScrollers();
+    drawQueuedCharts().catch(function (error) { console.error(error); }).then(function () {
+      addExplorerFilters();
+      focusableScrollers();
+      document.body.setAttribute("data-use-ready", "");
+    });
   }
 
   if (document.readyState === "loading") {
