@@ -15,6 +15,8 @@ from docutils import nodes
 
 import plotly
 
+from book import teacher_only  # book/teacher_only.py: teacher-only text, worksheet print styles
+
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 project = "Union State Explained"
@@ -129,5 +131,6 @@ def remove_solutions(app, doctree):  # type: ignore[no-untyped-def]
 
 def setup(app):  # type: ignore[no-untyped-def]
     app.connect("doctree-read", remove_solutions)
+    teacher_only.setup(app)
     app.connect("env-updated", drop_widget_state)
     app.connect("build-finished", copy_plotly_js)
