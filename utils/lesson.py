@@ -19,7 +19,8 @@ from typing import Any
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from utils.data import DATA_DIR, load_sources, load_table, resource_descriptor
+from utils.data import DATA_DIR, load_sources, load_table, resource_descriptor, source_columns
+from utils.widgets import WithStaticFallback
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 WORDS_PER_MINUTE = 200
@@ -52,7 +53,7 @@ class KeyPoints:
         for point in self.points:
             cited = ", ".join(
                 f'<a href="{html.escape(self.links[s][1])}">{html.escape(self.links[s][0])}</a>'
-                for s in point.source_ids)
+                for s in self._one_per_publisher(point))
             items.append(f"<li>{html.escape(point.text)} <span class='use-key-source'>(Source: {cited})</span></li>")
         return (
             "<aside class='use-key-points' aria-label='Key points'>"
@@ -61,11 +62,18 @@ class KeyPoints:
             f"<ul>{''.join(items)}</ul></aside>"
         )
 
+    def _one_per_publisher(self, point: KeyPoint) -> list[str]:
+        """A publisher cited twice for one bullet is named once (its first source)."""
+        first: dict[str, str] = {}
+        for source_id in point.source_ids:
+            first.setdefault(self.links[source_id][0], source_id)
+        return list(first.values())
+
     def markdown(self) -> str:
         """The same box as Markdown, for the printed worksheet."""
         lines = [f"**Key points** (data as of {as_of_text(self.as_of)})", ""]
         for point in self.points:
-            cited = ", ".join(self.links[s][0] for s in point.source_ids)
+            cited = ", ".join(self.links[s][0] for s in self._one_per_publisher(point))
             lines.append(f"- {point.text} *(Source: {cited})*")
         return "\n".join(lines)
 
@@ -102,7 +110,7 @@ def key_points(tables: Sequence[str], points: Sequence[tuple[str, str]],
     if not 3 <= len(points) <= 6:
         raise ValueError(f"a key-points box has 3 to 6 bullets, not {len(points)}")
     sources = load_sources(data_dir).set_index("id")
-    parsed = tuple(KeyPoint(text, tuple(s.strip() for s in ids.split(";") if s.strip())) for text, ids in points)
+    parsed = tuple(KeyPoint(text, resolve_sources(ids, data_dir)) for text, ids in points)
     for point in parsed:
         if not point.source_ids:
             raise ValueError(f"key point without a source: {point.text!r}")
@@ -112,6 +120,29 @@ def key_points(tables: Sequence[str], points: Sequence[tuple[str, str]],
     links = {s: (str(sources.loc[s, "publisher"]), str(sources.loc[s, "url"]))
              for p in parsed for s in p.source_ids}
     return KeyPoints(parsed, data_as_of(tables, data_dir), links)
+
+
+ROW_SOURCES = 2  # a bullet cites at most this many sources of a data row: the first listed
+
+
+def resolve_sources(spec: str, data_dir: Path = DATA_DIR) -> tuple[str, ...]:
+    """'src-a;events/community-treaty-1996' -> source ids: a plain id is a row of sources.csv; a
+    'table/row-id' stands for the first sources that row of data/<table>.csv cites."""
+    found: list[str] = []
+    for item in (part.strip() for part in spec.split(";")):
+        if not item:
+            continue
+        if "/" not in item:
+            found.append(item)
+            continue
+        name, row_id = item.split("/", 1)
+        table = load_table(name, data_dir).set_index("id")
+        if row_id not in table.index:
+            raise KeyError(f"key point cites {item!r}: data/{name}.csv has no row with id {row_id!r}")
+        column = source_columns(name, data_dir)[0]
+        cited = [str(s) for s in table.at[row_id, column]]  # type: ignore[union-attr]
+        found.extend(cited[:ROW_SOURCES])
+    return tuple(dict.fromkeys(found))
 
 
 def fold_html(content: str, summary: str) -> str:
@@ -130,6 +161,11 @@ def fold_markdown(content: Markdown, summary: str) -> Markdown:
     return Markdown(  # type: ignore[no-untyped-call]
         f'<details class="use-reference">\n<summary>{html.escape(summary)}</summary>\n\n'
         f"{content.data}\n\n</details>")
+
+
+def folded(shown: WithStaticFallback, summary: str) -> WithStaticFallback:
+    """An explorer whose static table (the site's version) sits behind a fold; live view unchanged."""
+    return WithStaticFallback(shown.widget, fold_html(shown.fallback_html, summary), shown.note)
 
 
 def count_words(text: str) -> int:
@@ -211,7 +247,7 @@ def worksheet_markdown(stem: str, notebook_dir: Path = NOTEBOOK_DIR) -> str:
     """A printable worksheet: key points, the no-code exercises, and room to answer."""
     tasks = [e for e in exercises(stem, notebook_dir) if e.track == "No code"]
     lines = [
-        f"For the page [{notebook_title(stem, notebook_dir)}]({stem}.ipynb). Name: ______________  "
+        f"For the page [{notebook_title(stem, notebook_dir)}](../{stem}.ipynb). Name: ______________  "
         "Class: ________  Date: __________", "",
         notebook_key_points(stem, notebook_dir).markdown(), "",
         "**Tasks.** Answer in full sentences. Everything you need is on the page above and in the "
@@ -231,7 +267,8 @@ def answer_key_markdown(stems: Sequence[str], notebook_dir: Path = NOTEBOOK_DIR)
     """Model answers and marking criteria for every worksheet task, in words (no code)."""
     lines = ['<div class="teacher-only">', ""]
     for stem in stems:
-        lines += [f"### {notebook_title(stem, notebook_dir)}", ""]
+        # A bold line, not a heading: a heading would open a section and split the teacher-only block.
+        lines += [f"**Worksheet {stem[:2]}: {notebook_title(stem, notebook_dir)}**", ""]
         for exercise in exercises(stem, notebook_dir):
             if exercise.track != "No code":
                 continue
@@ -242,3 +279,53 @@ def answer_key_markdown(stems: Sequence[str], notebook_dir: Path = NOTEBOOK_DIR)
 
 def answer_key(stems: Sequence[str]) -> Markdown:
     return Markdown(answer_key_markdown(stems))  # type: ignore[no-untyped-call]
+
+
+# ---- reading a built page: words and charts per section, for honest reading times ----
+
+CORE_ENDS_AT = "quick-quiz"  # the core reading is everything before the quiz
+
+
+@dataclass(frozen=True)
+class PageSection:
+    """One `##` section of a built page (anchor "" is the title, overview and key points)."""
+
+    anchor: str
+    title: str
+    words: int
+    figures: int
+
+    @property
+    def minutes(self) -> float:
+        return reading_minutes(self.words, self.figures)
+
+
+def page_sections(page_html: str) -> list[PageSection]:
+    """Words (outside folds, scripts and charts) and charts of each `##` section of a site page."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page_html, "html.parser")
+    body = soup.select_one("div.body") or soup
+    for hidden in body.select("details, script, style, noscript, .headerlink"):
+        hidden.decompose()
+    top = body.find("section")
+    if top is None:
+        raise ValueError("no <section> in the page: is it a built Sphinx page?")
+    subsections = top.find_all("section", recursive=False)
+    for section in subsections:
+        section.extract()
+    title = top.find("h1")
+    found = [PageSection("", title.get_text(" ", strip=True) if title else "",
+                         count_words(top.get_text(" ")), len(top.select(".plotly-graph-div")))]
+    for section in subsections:
+        heading = section.find(["h2", "h3"])
+        found.append(PageSection(str(section.get("id", "")), heading.get_text(" ", strip=True) if heading else "",
+                                 count_words(section.get_text(" ")), len(section.select(".plotly-graph-div"))))
+    return found
+
+
+def core_reading(sections: Sequence[PageSection]) -> list[PageSection]:
+    """The sections a student reads before the quiz and the exercises."""
+    anchors = [s.anchor for s in sections]
+    end = anchors.index(CORE_ENDS_AT) if CORE_ENDS_AT in anchors else len(sections)
+    return list(sections[:end])
