@@ -104,5 +104,5 @@ def test_teacher_guide_times_match_each_notebook_header() -> None:
         if path.stem.startswith("00"):
             continue
         markdown = "\n".join(text(c) for c in cells(path) if c["cell_type"] == "markdown")
-        reading, full = re.search(r"\*\*Time to learn\*\* \| (\d+) minutes \((\d+) with the exercises\)", markdown).groups()
+        reading, full = re.search(r"\*\*Time to learn\*\* \| (\d+) minutes of core reading \((\d+) with the quiz and exercises\)", markdown).groups()
         assert listed[path.stem] == f"{reading} / {full}", path.stem
