@@ -250,8 +250,8 @@ def worksheet_markdown(stem: str, notebook_dir: Path = NOTEBOOK_DIR) -> str:
         f"For the page [{notebook_title(stem, notebook_dir)}](../{stem}.ipynb). Name: ______________  "
         "Class: ________  Date: __________", "",
         notebook_key_points(stem, notebook_dir).markdown(), "",
-        "**Tasks.** Answer in full sentences. Everything you need is on the page above and in the "
-        "online lesson.", "",
+        "**Tasks.** Answer in full sentences. Each task uses the notebook's page on the site: its "
+        "charts, tables and text.", "",
     ]
     for exercise in tasks:
         lines += [exercise.task, "",
