@@ -154,7 +154,7 @@ def test_plan_minutes_add_up() -> None:
 # ---- print ----
 
 @pytest.mark.browser
-@pytest.mark.parametrize("stem", ["01_timeline", "05_military_and_nuclear"])
+@pytest.mark.parametrize("stem", CONTENT)
 def test_worksheet_prints_on_one_or_two_a4_pages_at_a_readable_size(stem: str) -> None:
     playwright = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
