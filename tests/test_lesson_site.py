@@ -175,3 +175,16 @@ def test_worksheet_prints_on_one_or_two_a4_pages_at_a_readable_size(stem: str) -
     assert 1 <= pages <= 2, f"worksheet {stem} prints on {pages} A4 pages"
     assert overflow <= 1, "wider than the paper: the browser would shrink the text to fit"
     assert smallest_px * 0.75 >= 10, f"smallest text {smallest_px * 0.75:.1f} pt"
+
+
+@pytest.mark.parametrize("stem", CONTENT)
+def test_printed_counts_agree_with_chart_legends(stem: str) -> None:
+    """Where a chart's legend counts a category ("Implemented (8)") and the page prints a count for
+    it ("Implemented: 9 (8 on the chart)"), the two agree. (01's source count: tests/test_lesson.py.)"""
+    raw = (SITE / f"{stem}.html").read_text(encoding="utf-8")
+    printed = " ".join(visible_text(block) for block in re.findall(r"<pre>(.*?)</pre>", raw, re.S))
+    for label, count in re.findall(r'"name":\s*"([^"\\]+?) \((\d+)\)"', raw):
+        match = re.search(re.escape(label) + r": (\d+)(?: \((\d+) on the chart\))?", printed, re.I)
+        if match:
+            assert (match.group(2) or match.group(1)) == count, \
+                f"{stem}: legend {label} ({count}) against printed {match.group(0)!r}"
