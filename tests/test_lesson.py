@@ -159,12 +159,13 @@ def test_01_printed_source_count_is_the_charts() -> None:
 
 
 def test_03_printed_status_counts_match_the_chart_legend() -> None:
-    from utils.union_state import STATUS_STYLE, commitments_figure
+    from utils.labels import COMMITMENT_STATUS
+    from utils.union_state import commitments_figure
 
     printed = dict(re.findall(r"^([A-Za-z ]+): \d+ \((\d+) on the chart\)$",
                               fact_output("03_union_state", "on the chart"), re.M))
     figure = commitments_figure(load_table("union_state_commitments"), "source")
     legend = dict(re.match(r"(.+) \((\d+)\)$", trace.name).groups() for trace in figure.data)
     assert printed, "03 prints each status with its count on the chart"
-    for label, _, _ in STATUS_STYLE.values():
-        assert printed[label] == legend.get(label, "0"), label
+    for status in COMMITMENT_STATUS.values():
+        assert printed[status.label] == legend.get(status.label, "0"), status.label

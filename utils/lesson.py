@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 from IPython.display import HTML, Markdown
@@ -22,6 +22,7 @@ from IPython.display import HTML, Markdown
 from utils.data import DATA_DIR, load_sources, load_table, resource_descriptor, source_columns
 from utils.widgets import WithStaticFallback
 
+WithStaticFallbackT = TypeVar("WithStaticFallbackT", bound=WithStaticFallback)
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 WORDS_PER_MINUTE = 200
 # A chart or map takes about a minute to read; counted on top of the words.
@@ -163,9 +164,10 @@ def fold_markdown(content: Markdown, summary: str) -> Markdown:
         f"{content.data}\n\n</details>")
 
 
-def folded(shown: WithStaticFallback, summary: str) -> WithStaticFallback:
-    """An explorer whose static table (the site's version) sits behind a fold; live view unchanged."""
-    return WithStaticFallback(shown.widget, fold_html(shown.fallback_html, summary), shown.note)
+def folded(shown: WithStaticFallbackT, summary: str) -> WithStaticFallbackT:
+    """The same explorer, its static table (the site's version) behind a fold; live view unchanged."""
+    shown.fallback_html = fold_html(shown.fallback_html, summary)
+    return shown
 
 
 def count_words(text: str) -> int:
