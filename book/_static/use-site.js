@@ -400,10 +400,17 @@
       empty.hidden = shown > 0;
       empty.textContent = shown ? "" : "Nothing matches these filters. Clear the text or choose \u201cAll\u201d to see " + noun + " again.";
     }
-    text.addEventListener("input", apply);
-    selects.forEach(function (select) { select.addEventListener("change", apply); });
+    // A table folded in a <details> gets its filter outside the fold; using the filter opens it.
+    var fold = target.parentNode.closest("details");
+    function applyAndOpen() {
+      if (fold) fold.open = true;
+      apply();
+    }
+    text.addEventListener("input", applyAndOpen);
+    selects.forEach(function (select) { select.addEventListener("change", applyAndOpen); });
     form.appendChild(status);
-    target.parentNode.insertBefore(form, target);
+    var anchor = fold || target;
+    anchor.parentNode.insertBefore(form, anchor);
     target.parentNode.insertBefore(empty, target.nextSibling);
     apply();
   }
@@ -413,7 +420,9 @@
     document.querySelectorAll(".use-static-fallback").forEach(function (fallback) {
       fallback.setAttribute("data-use-explorer", "");
       // Explorers written as folded groups (one <details> per vote): filter the groups.
-      var groups = fallback.querySelectorAll(":scope > details");
+      // The lesson pages fold long reference content in <details class="use-reference">.
+      var root = fallback.querySelector(":scope > details.use-reference") || fallback;
+      var groups = root.querySelectorAll(":scope > details");
       if (groups.length >= 3) {
         var wrapper = document.createElement("div");
         wrapper.className = "use-filter-groups";
@@ -431,7 +440,7 @@
         n += 1;
       });
       // Explorers written as a list of items (the claims), but not the self-check quizzes.
-      fallback.querySelectorAll(":scope > ol:not(.use-quiz), :scope > ul").forEach(function (list) {
+      root.querySelectorAll(":scope > ol:not(.use-quiz), :scope > ul").forEach(function (list) {
         var items = Array.prototype.slice.call(list.children).filter(function (el) { return el.tagName === "LI"; });
         if (items.length < 3) return;
         addFilter(list, items, [], n, "items");
