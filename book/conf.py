@@ -29,10 +29,10 @@ exclude_patterns = ["README.md", "**/.ipynb_checkpoints", "_build"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
-# Execute every notebook on every build: the site always shows fresh outputs.
-# `make site` builds the student site with "force" into a fresh cache, then the
-# teacher site with "cache", which reuses those outputs instead of running every
-# notebook a second time.
+# Notebooks run through a jupyter-cache. `make site` empties the cache and builds both
+# sites with "cache": the student build runs every notebook into it, and the teacher
+# build reuses those outputs instead of running each notebook a second time. Without
+# USE_EXECUTION_MODE the mode is "force": every notebook runs on every build.
 nb_execution_mode = os.environ.get("USE_EXECUTION_MODE", "force")
 nb_execution_cache_path = str(Path(__file__).resolve().parent.parent / "build" / "jupyter_cache")
 nb_execution_raise_on_error = True

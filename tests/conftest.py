@@ -17,3 +17,10 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(ROOT / "data", target)
     return target
+
+
+def plain_cells(page: str) -> str:
+    """A table's HTML without the left-align style on every cell, for tests that read its cells."""
+    from utils.tables import CELL_STYLE
+
+    return page.replace(CELL_STYLE, "")

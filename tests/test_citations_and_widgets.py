@@ -69,5 +69,33 @@ def test_html_table_escapes_text_and_leaves_missing_cells_empty() -> None:
     from utils.tables import cell, html_table
 
     table = html_table(["A", "B"], [[cell("x < y"), cell(float("nan"))], [cell(None), "<b>kept</b>"]])
-    assert table.startswith('<table class="use-events"><thead><tr><th>A</th><th>B</th></tr></thead>')
-    assert "<td>x &lt; y</td><td></td>" in table and "<td></td><td><b>kept</b></td>" in table
+    left = ' style="text-align:left"'
+    assert table.startswith(f'<table class="use-events"><thead><tr><th{left}>A</th><th{left}>B</th></tr></thead>')
+    assert f"<td{left}>x &lt; y</td><td{left}></td>" in table
+    assert f"<td{left}></td><td{left}><b>kept</b></td>" in table
+
+
+def test_text_columns_are_left_aligned_in_every_cell() -> None:
+    """JupyterLab right-aligns table cells; only a rule on each cell wins over its style sheet."""
+    import re
+
+    from utils.tables import html_table, show_table
+
+    table = html_table(["When", "What"], [["1999", "a treaty"], ["2000", "in force"]])
+    cells = re.findall(r"<t[hd][ >][^>]*>", table)
+    assert len(cells) == 6 and all('style="text-align:left"' in c for c in cells)
+    frame = load_events()[["date", "title"]].head(3)
+    assert show_table(frame)._repr_html_().count('style="text-align:left"') == 2 + 3 * 2
+
+
+def test_a_wide_table_prints_as_blocks_no_wider_than_100_characters() -> None:
+    import pandas as pd
+
+    from utils.tables import MAX_LINE, show_table
+
+    narrow = pd.DataFrame({"a": [1, 2], "b": ["x", "y"]})
+    assert repr(show_table(narrow)) == narrow.to_string(index=False)
+    wide = pd.DataFrame({"id": ["c01"], "text": ["word " * 60]})
+    lines = repr(show_table(wide)).splitlines()
+    assert lines[0] == "id    c01" and max(map(len, lines)) <= MAX_LINE
+    assert " ".join(line[6:].strip() for line in lines[1:]).split() == ["word"] * 60

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -11,9 +12,11 @@ import pytest
 import utils  # noqa: F401  (registers template and renderer)
 from utils.data import load_events, load_sources
 from utils.figures import FigureContractError, figure_contract_problems, finish_figure
-from utils.render import PLOTLY_MIME, OfflineRenderer, figure_html
+from utils.render import PLOTLY_MIME, figure_bundle, figure_html, to_mimebundle
 from utils.theme import TOL_MUTED
-from utils.timeline import THEME_LABELS, PERIODS, filter_events, format_event_date, timeline_figure
+from utils.common_tables import format_event_date
+from utils.labels import THEME
+from utils.timeline import PERIODS, filter_events, timeline_figure
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +26,7 @@ def timeline() -> go.Figure:
 
 def test_timeline_has_one_trace_per_theme_and_every_event(timeline: go.Figure) -> None:
     events = load_events()
-    themes = [THEME_LABELS[t] for t in THEME_LABELS if t in set(events["theme"])]
+    themes = [THEME.label(t) for t in THEME.present(events["theme"])]
     assert [trace.name for trace in timeline.data] == themes
     assert sum(len(trace.x) for trace in timeline.data) == len(events)
     plotted_ids = sorted(i for trace in timeline.data for i in trace.customdata)
@@ -73,11 +76,11 @@ def test_contract_lists_what_is_missing() -> None:
 def test_renderer_refuses_figure_without_alt_text() -> None:
     bare = go.Figure(go.Scatter(x=[1], y=[1]), layout=dict(title="Untitled chart"))
     with pytest.raises(FigureContractError, match="Untitled chart"):
-        bare._repr_mimebundle_()
+        figure_bundle(bare)
 
 
 def test_renderer_bundle_is_offline_and_accessible(timeline: go.Figure) -> None:
-    bundle = timeline._repr_mimebundle_()
+    bundle = figure_bundle(timeline)
     assert set(bundle) == {PLOTLY_MIME, "text/html", "text/plain"}
     html = bundle["text/html"]
     assert "Plotly.newPlot" in html
@@ -89,10 +92,39 @@ def test_renderer_bundle_is_offline_and_accessible(timeline: go.Figure) -> None:
 
 
 def test_renderer_output_is_stable(timeline: go.Figure) -> None:
-    renderer = OfflineRenderer()
     fig_dict = json.loads(timeline.to_json())
-    assert figure_html(fig_dict) == renderer.to_mimebundle(fig_dict)["text/html"]
-    assert renderer.to_mimebundle(fig_dict) == renderer.to_mimebundle(fig_dict)
+    assert figure_html(fig_dict) == to_mimebundle(fig_dict)["text/html"]
+    assert to_mimebundle(fig_dict) == to_mimebundle(fig_dict)
+
+
+def test_jupyterlab_view_shows_the_same_description_as_the_site(timeline: go.Figure) -> None:
+    """Issue 12: the description was only in the site's HTML; JupyterLab draws the plotly JSON."""
+    bundle = figure_bundle(timeline)
+    alt = timeline.layout.meta["alt"]
+    (caption,) = [a for a in bundle[PLOTLY_MIME]["layout"]["annotations"] if a.get("name") == "chart-description"]
+    words = re.sub(r"<[^>]+>", " ", caption["text"]).split()
+    assert words == f"Chart description: {html.escape(alt)}".split()
+    assert f"<strong>Chart description:</strong> {html.escape(alt)}</figcaption>" in bundle["text/html"]
+    # The caption gets room of its own: the canvas grows, the plot area does not shrink.
+    grown = bundle[PLOTLY_MIME]["layout"]
+    assert grown["height"] - timeline.layout.height == grown["margin"]["b"] - timeline.layout.margin.b > 0
+    assert "chart-description" not in timeline.to_json(), "the figure itself is not changed"
+
+
+def test_a_kernel_displays_figures_through_the_project_bundle() -> None:
+    """In IPython, a figure as a cell's value goes through utils.render, not plotly.io.show."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from utils.render import register_display
+
+    shell = InteractiveShell.instance()
+    register_display()
+    figure = finish_figure(go.Figure(go.Scatter(x=[1], y=[1])), title="t", source="s",
+                           alt="A test chart with one point at one, one.")
+    data, _ = shell.display_formatter.format(figure)
+    assert data == {}, "the formatter displayed it itself"
+    printer = shell.display_formatter.ipython_display_formatter.lookup(figure)
+    assert printer.__module__ == "utils.render"
 
 
 def test_format_event_date_follows_precision() -> None:
@@ -109,5 +141,5 @@ def test_filter_events() -> None:
     union = filter_events(events, ["union_state"], (1996, 1999))
     assert set(union["theme"]) == {"union_state"}
     assert union["date"].dt.year.between(1996, 1999).all()
-    mentioned = filter_events(events, list(THEME_LABELS), (1991, 2030), only_in_article=True)
+    mentioned = filter_events(events, list(THEME), (1991, 2030), only_in_article=True)
     assert mentioned["in_source_article"].all() and len(mentioned) == events["in_source_article"].sum()

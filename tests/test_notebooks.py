@@ -73,11 +73,13 @@ def test_showing_a_figure_does_not_import_nbformat() -> None:
 
     ensure_valid()  # the first load of unchanged data validates once; later kernels skip it
     probe = (
-        "import sys, utils\n"
+        "import sys\n"
+        "from IPython.core.interactiveshell import InteractiveShell\n"
+        "shell = InteractiveShell.instance()  # a shell, as in a kernel\n"
+        "import utils\n"
         "from utils.data import load_events, load_sources\n"
         "from utils.timeline import timeline_figure\n"
-        "import plotly.io as pio\n"
-        "pio.show(timeline_figure(load_events(), load_sources()))  # what a kernel calls\n"
+        "shell.display_formatter.format(timeline_figure(load_events(), load_sources()))  # what a kernel calls\n"
         "print(sorted(m for m in ('nbformat', 'rfc3987_syntax', 'jsonschema', 'frictionless')\n"
         "             if m in sys.modules))\n"
     )

@@ -13,16 +13,18 @@ import pytest
 from shapely.geometry import Point, box
 
 import utils  # noqa: F401  (registers template and renderer)
+from tests.conftest import plain_cells
 from utils.data import load_events, load_sources, load_table
 from utils.figures import figure_contract_problems
-from utils.geography import Layers, load_layers
+from utils.common_tables import article_checks_html
+from utils.geo import Layers, load_layers
+from utils.labels import EVIDENCE, VERDICT
 from utils.maps import to_map_crs
 from utils.security import (
-    CONFIDENCE_STYLE, LANE_DAYS, SHARED_POINT_SPREAD_KM, STEP_STATUS_LABELS, STEP_STATUS_STYLE,
-    article_checks_html, exercises_figure, exercises_html, numbered_steps, nuclear_steps_figure,
-    nuclear_steps_html, security_texts_html, site_points, sites_html, sites_map, status_counts, step_lanes,
-    step_text_positions, troop_range,
+    LANE_DAYS, STEP_STATUSES, exercises_figure, exercises_html, numbered_steps, nuclear_steps_figure,
+    nuclear_steps_html, security_texts_html, status_counts, step_lanes, step_text_positions, troop_range,
 )
+from utils.sites import SHARED_POINT_SPREAD_KM, SITE_CONFIDENCES, site_points, sites_html, sites_map
 from utils.theme import TOL_MUTED
 
 WHOLE = ["ex-zapad-2021", "ex-zapad-2025"]
@@ -198,9 +200,9 @@ def test_status_counts(steps: pd.DataFrame) -> None:
 
 def test_steps_figure_one_trace_per_status_with_every_step(steps_fig: go.Figure, steps: pd.DataFrame) -> None:
     markers = [t for t in steps_fig.data if t.mode == "markers+text"]
-    assert [t.name for t in markers] == [STEP_STATUS_LABELS[s].capitalize() for s in STEP_STATUS_STYLE]
+    assert [t.name for t in markers] == [EVIDENCE[s].label for s in STEP_STATUSES]
     numbered = numbered_steps(steps).set_index("id")
-    for t, status in zip(markers, STEP_STATUS_STYLE):
+    for t, status in zip(markers, STEP_STATUSES):
         part = numbered[numbered["status"] == status]
         assert list(t.customdata) == list(part.index)
         assert [pd.Timestamp(x) for x in t.x] == list(part["date"])
@@ -248,11 +250,11 @@ def test_steps_figure_milestones_and_contract(steps_fig: go.Figure, steps: pd.Da
 def test_nuclear_steps_html_numbers_match_the_chart(steps: pd.DataFrame) -> None:
     page = nuclear_steps_html(steps)
     assert page.count("<tr>") == len(steps) + 1
-    assert "<tr><td>1</td><td>30&nbsp;Nov&nbsp;2021</td>" in page
+    assert "<tr><td>1</td><td>30&nbsp;Nov&nbsp;2021</td>" in plain_cells(page)
     first_disputed = numbered_steps(steps).query("status == 'disputed'").iloc[0]
-    assert f"<tr><td>{first_disputed['n']}</td>" in page
-    for label in STEP_STATUS_LABELS.values():
-        assert f"<strong>{label}</strong>" in page
+    assert f"<tr><td>{first_disputed['n']}</td>" in plain_cells(page)
+    for status in STEP_STATUSES:
+        assert f"<strong>{EVIDENCE[status].label}</strong>" in page
 
 
 # --- sites map ---------------------------------------------------------------------------------
@@ -276,12 +278,12 @@ def test_site_points_project_and_spread_shared_points(sites: pd.DataFrame) -> No
 
 
 def test_sites_map_one_trace_per_confidence_at_the_table_points(sites_fig: go.Figure, sites: pd.DataFrame) -> None:
-    present = [c for c in CONFIDENCE_STYLE if c in set(sites["confidence"])]
+    present = [c for c in SITE_CONFIDENCES if c in set(sites["confidence"])]
     assert len(present) == 3
     points = site_points(sites).set_index("id")
     plotted = 0
     for confidence in present:
-        label, symbol, colour = CONFIDENCE_STYLE[confidence]
+        label, symbol = EVIDENCE[confidence].label, EVIDENCE[confidence].symbol
         t = trace(sites_fig, label)
         assert t.marker.symbol == symbol and t.marker.color in TOL_MUTED
         chosen = points.loc[list(t.customdata)]
@@ -292,7 +294,7 @@ def test_sites_map_one_trace_per_confidence_at_the_table_points(sites_fig: go.Fi
         assert all(html.escape(by) in h for by, h in zip(chosen["reported_by"], t.hovertext))
         plotted += len(t.x)
     assert plotted == len(sites)
-    symbols = [CONFIDENCE_STYLE[c][1] for c in present]
+    symbols = [EVIDENCE[c].symbol for c in present]
     assert len(set(symbols)) == len(symbols)
 
 
@@ -324,8 +326,8 @@ def test_sites_map_contract_and_alt_text(sites_fig: go.Figure, sites: pd.DataFra
     alt = sites_fig.layout.meta["alt"]
     counts = sites["confidence"].value_counts()
     assert f"{len(sites)} numbered" in alt
-    for confidence, (label, _, _) in CONFIDENCE_STYLE.items():
-        assert f"{counts.get(confidence, 0)} {label.lower()}" in alt
+    for confidence in SITE_CONFIDENCES:
+        assert f"{counts.get(confidence, 0)} {EVIDENCE[confidence].lower}" in alt
     assert "town centre, not at the base itself" in alt and "Crimea" in alt
     assert len(json.dumps(sites_fig.to_plotly_json(), default=str)) < 150_000, "keep the map light"
 
@@ -333,16 +335,18 @@ def test_sites_map_contract_and_alt_text(sites_fig: go.Figure, sites: pd.DataFra
 def test_sites_html(sites: pd.DataFrame) -> None:
     page = sites_html(sites)
     assert page.count("<tr>") == len(sites) + 1
-    assert f"<tr><td>1</td><td>{sites.iloc[0]['name']}</td>" in page
-    for label, _, _ in CONFIDENCE_STYLE.values():
-        assert label in page
+    assert f"<tr><td>1</td><td>{sites.iloc[0]['name']}</td>" in plain_cells(page)
+    for confidence in SITE_CONFIDENCES:
+        assert EVIDENCE[confidence].label in page
 
 
 def test_article_checks_html_keeps_only_the_topics() -> None:
     claims = load_table("claims")
     page = article_checks_html(claims, topics=["nuclear"])
     assert page.count("<tr>") == (claims["topic"] == "nuclear").sum() + 1
-    assert "needs context" in page or "accurate" in page
+    shown = claims[claims["topic"] == "nuclear"]
+    for verdict in shown["verdict"]:
+        assert f"<strong>{VERDICT[verdict].label}</strong>" in page
 
 
 # --- key dates in the data ---------------------------------------------------------------------

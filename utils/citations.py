@@ -8,14 +8,7 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 from IPython.display import Markdown
 
-KIND_LABELS = {
-    "official": "official document",
-    "news": "news report",
-    "ngo": "human-rights monitor / NGO",
-    "academic": "academic work",
-    "reference": "reference work",
-}
-
+from utils.labels import SOURCE_KIND
 
 def source_ids_of(table: pd.DataFrame, column: str = "source_ids") -> list[str]:
     """Every source id cited by a table's rows, in order of first use."""
@@ -50,7 +43,7 @@ def format_source(row: pd.Series) -> str:
     title = str(row["title"]).replace("[", "\\[").replace("]", "\\]")
     return (
         f"{row['publisher']}, [{title}]({row['url']}), {published} "
-        f"({KIND_LABELS[str(row['kind'])]}). `{row['id']}`"
+        f"({SOURCE_KIND[row['kind']].lower}). `{row['id']}`"
     )
 
 

@@ -253,6 +253,12 @@ def load_events(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     return events.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
 
 
+def load_events_by_id(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """The timeline, sorted by date and indexed by event id (``id`` stays a column too), so a
+    notebook can pick events with ``events.loc[["id-1", "id-2"]]``."""
+    return load_events(data_dir).set_index("id", drop=False)
+
+
 def load_sources(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     return load_table("sources", data_dir)
 

@@ -20,42 +20,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from IPython.display import HTML
 
-from utils.citations import KIND_LABELS
 from utils.figures import finish_figure
+from utils.labels import CLAIM_TOPIC, ERROR_ORIGIN, SOURCE_KIND, VERDICT
 from utils.tables import cell
-from utils.widgets import WithStaticFallback, replace_output
+from utils.widgets import Explorer
 
-# Verdicts in teaching order, with a one-line meaning and a symbol that repeats the label.
-VERDICTS: dict[str, str] = {
-    "accurate": "Accurate",
-    "missing_context": "Missing context",
-    "inaccurate": "Inaccurate",
-    "unverifiable": "Unverifiable",
-}
-VERDICT_MEANINGS: dict[str, str] = {
-    "accurate": "true as stated",
-    "missing_context": "broadly true, but misleading as stated: wrong order, framing or overstatement",
-    "inaccurate": "false as stated",
-    "unverifiable": "an opinion, or a figure no source can settle",
-}
-VERDICT_SYMBOLS: dict[str, str] = {
-    "accurate": "✔", "missing_context": "◐", "inaccurate": "✘", "unverifiable": "?",
-}
-ORIGINS: dict[str, str] = {
-    "none": "no error",
-    "original": "error in the original article",
-    "rewording": "error added by the rewording",
-}
-# origin -> (fill colour from Paul Tol's muted palette, bar pattern, text colour)
-ORIGIN_STYLE: dict[str, tuple[str, str, str]] = {
-    "none": ("#88CCEE", "", "#222222"),
-    "original": ("#DDCC77", "/", "#222222"),
-    "rewording": ("#CC6677", "x", "#222222"),
-}
-# The breakdown written beside each bar: "2 from the original article, 4 from the rewording".
-BESIDE_BAR: dict[str, str] = {
-    "none": "with no error", "original": "from the original article", "rewording": "from the rewording",
-}
 YEAR = re.compile(r"\b(1[89][0-9]{2}|20[0-9]{2})\b")
 
 
@@ -69,8 +38,7 @@ def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
 
 def claims_by_origin(claims: pd.DataFrame, origin: str) -> pd.DataFrame:
     """The claims whose error came from ``origin`` ('original' or 'rewording'), in file order."""
-    if origin not in ORIGINS:
-        raise KeyError(f"unknown error origin {origin!r}; expected one of {', '.join(ORIGINS)}")
+    ERROR_ORIGIN[origin]  # fails loudly on an unknown origin
     chosen: pd.DataFrame = claims[claims["error_origin"] == origin]
     return chosen
 
@@ -99,8 +67,8 @@ def evidence_kinds(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
     """Distinct evidence sources the claims cite, per kind (official, news, NGO …), most first."""
     cited = list(dict.fromkeys(s for ids in claims["evidence_source_ids"] for s in ids))
     kinds = sources.set_index("id").loc[cited, "kind"].astype(str)
-    counts: pd.Series = kinds.value_counts().reindex(list(KIND_LABELS), fill_value=0)
-    counts = counts.rename(index=KIND_LABELS).sort_values(ascending=False, kind="stable")
+    counts: pd.Series = kinds.value_counts().reindex(list(SOURCE_KIND), fill_value=0)
+    counts = counts.rename(index=lambda kind: SOURCE_KIND[kind].lower).sort_values(ascending=False, kind="stable")
     counts.index.name, counts.name = "kind", "sources"
     return counts
 
@@ -108,7 +76,7 @@ def evidence_kinds(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
 def _grid(claims: pd.DataFrame) -> dict[str, dict[str, int]]:
     """verdict -> error origin -> number of claims, every category present."""
     pairs = Counter(zip(claims["verdict"].astype(str), claims["error_origin"].astype(str)))
-    return {v: {o: pairs[(v, o)] for o in ORIGINS} for v in VERDICTS}
+    return {v: {o: pairs[(v, o)] for o in ERROR_ORIGIN} for v in VERDICT}
 
 
 def verdict_figure(claims: pd.DataFrame, source_line: str) -> go.Figure:
@@ -118,25 +86,25 @@ def verdict_figure(claims: pd.DataFrame, source_line: str) -> go.Figure:
     each bar, the same breakdown in words; every segment is labelled with its count.
     """
     grid = _grid(claims)
-    totals = {v: sum(grid[v].values()) for v in VERDICTS}
-    labels = [f"{VERDICTS[v]} ({totals[v]})" for v in VERDICTS]
+    totals = {v: sum(grid[v].values()) for v in VERDICT}
+    labels = [f"{VERDICT[v].label} ({totals[v]})" for v in VERDICT]
     fig = go.Figure()
-    for origin, name in ORIGINS.items():
-        colour, pattern, text_colour = ORIGIN_STYLE[origin]
-        values = [grid[v][origin] for v in VERDICTS]
+    for origin, style in ERROR_ORIGIN.items():
+        colour, pattern, text_colour, name = style.colour, style.pattern, "#222222", style.lower
+        values = [grid[v][origin] for v in VERDICT]
         fig.add_trace(go.Bar(
-            x=values, y=labels, orientation="h", name=name.capitalize(),
+            x=values, y=labels, orientation="h", name=style.label,
             marker=dict(color=colour, line=dict(color="#444444", width=1),
                         pattern=dict(shape=pattern, fillmode="overlay", fgcolor="#444444", fgopacity=0.45,
                                      size=9)),
             text=[str(n) if n else "" for n in values], textposition="inside", insidetextanchor="middle",
             textfont=dict(size=15, color=text_colour),
-            hovertext=[f"<b>{VERDICTS[v]}</b>: {n} claim{'s' if n != 1 else ''} with {name}"
-                       for v, n in zip(VERDICTS, values)],
+            hovertext=[f"<b>{VERDICT[v].label}</b>: {n} claim{'s' if n != 1 else ''} with {name}"
+                       for v, n in zip(VERDICT, values)],
             hoverinfo="text",
         ))
-    for verdict, label in zip(VERDICTS, labels):
-        parts = [f"{grid[verdict][o]} {BESIDE_BAR[o]}" for o in ORIGINS if grid[verdict][o]]
+    for verdict, label in zip(VERDICT, labels):
+        parts = [f"{grid[verdict][o]} {_beside_bar(o)}" for o in ERROR_ORIGIN if grid[verdict][o]]
         fig.add_annotation(x=totals[verdict], y=label, text="  " + ", ".join(parts),
                            xanchor="left", showarrow=False, font=dict(size=13, color="#333333"))
     total = sum(totals.values())
@@ -144,9 +112,9 @@ def verdict_figure(claims: pd.DataFrame, source_line: str) -> go.Figure:
                       legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal"))
     fig.update_xaxes(range=[0, total], dtick=5)
     fig.update_yaxes(autorange="reversed", showgrid=False, ticks="", title_standoff=25)
-    by_verdict = ", ".join(f"{totals[v]} {VERDICTS[v].lower()}" for v in VERDICTS)
-    original = sum(grid[v]["original"] for v in VERDICTS)
-    reworded = sum(grid[v]["rewording"] for v in VERDICTS)
+    by_verdict = ", ".join(f"{totals[v]} {VERDICT[v].lower}" for v in VERDICT)
+    original = sum(grid[v]["original"] for v in VERDICT)
+    reworded = sum(grid[v]["rewording"] for v in VERDICT)
     return finish_figure(
         fig,
         title=f"Verdicts on the {total} checked claims of the source article",
@@ -161,9 +129,14 @@ def verdict_figure(claims: pd.DataFrame, source_line: str) -> go.Figure:
     )
 
 
+def _beside_bar(origin: str) -> str:
+    """The words after a count beside a bar: '4 from the rewording', '2 with no error'."""
+    return "with no error" if origin == "none" else f"from {ERROR_ORIGIN[origin].short}"
+
+
 def _publisher_list(source_ids: list[str], sources: pd.DataFrame) -> str:
     indexed = sources.set_index("id")
-    items = [f"{cell(indexed.loc[s, 'publisher'])}, {KIND_LABELS[str(indexed.loc[s, 'kind'])]} "
+    items = [f"{cell(indexed.loc[s, 'publisher'])}, {SOURCE_KIND[indexed.loc[s, 'kind']].lower} "
              f"(<code>{cell(s)}</code>)" for s in source_ids]
     return "; ".join(items)
 
@@ -179,7 +152,7 @@ def _event_list(event_ids: list[str], events: pd.DataFrame) -> str:
 
 def claim_html(claim: pd.Series, compact: bool = False) -> str:
     """The claim itself, without its verdict (``compact``: on one line, for the static list)."""
-    topic = cell(str(claim["topic"]).replace("_", " "))
+    topic = cell(CLAIM_TOPIC.label(claim["topic"]))
     if compact:
         return (f"<p style='margin-bottom: 0.2em'><strong>{cell(claim['id'])}</strong> <em>({topic})</em> "
                 f"{cell(claim['claim'])}</p>")
@@ -191,9 +164,9 @@ def verdict_html(claim: pd.Series, sources: pd.DataFrame, events: pd.DataFrame) 
     """Verdict, origin of the error, corrected fact, evidence, related events and how to check."""
     verdict = str(claim["verdict"])
     return (
-        f"<p><strong>Verdict: {VERDICT_SYMBOLS[verdict]} {VERDICTS[verdict]}</strong> "
-        f"({cell(VERDICT_MEANINGS[verdict])}). <strong>Origin:</strong> "
-        f"{cell(ORIGINS[str(claim['error_origin'])])}.</p>"
+        f"<p><strong>Verdict: {VERDICT[verdict].glyph} {VERDICT[verdict].label}</strong> "
+        f"({cell(VERDICT[verdict].meaning)}). <strong>Origin:</strong> "
+        f"{cell(ERROR_ORIGIN[claim['error_origin']].lower)}.</p>"
         f"<p><strong>What the evidence says.</strong> {cell(claim['corrected_fact'])}</p>"
         f"<p><strong>How to check.</strong> {cell(claim['how_to_check'])}</p>"
         f"<p><strong>Evidence.</strong> {_publisher_list(list(claim['evidence_source_ids']), sources)}</p>"
@@ -227,32 +200,35 @@ class ClaimExplorer:
     guess: widgets.ToggleButtons
     reveal: widgets.Button
     score: widgets.HTML
-    out: widgets.Output
-    view: widgets.VBox
+    explorer: Explorer | None = None
     guesses: dict[str, tuple[str, bool]] = field(default_factory=dict)
+
+    @property
+    def out(self) -> widgets.Output:
+        assert self.explorer is not None
+        return self.explorer.output
 
 
 def build_claim_explorer(claims: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame) -> ClaimExplorer:
     """One claim at a time: read it, choose your verdict, then reveal the evidence."""
     by_id = claims.set_index("id", drop=False)
     ids = [str(i) for i in claims["id"]]
-    pick = widgets.Dropdown(options=[(f"{i}: {_shorten(str(by_id.loc[i, 'claim']), 70)}", i) for i in ids],
-                            description="Claim", layout=widgets.Layout(width="100%"))
-    previous = widgets.Button(description="◀ Previous")
-    following = widgets.Button(description="Next ▶")
-    guess = widgets.ToggleButtons(options=[(label, key) for key, label in VERDICTS.items()], value=None,
-                                  description="Your verdict", style={"button_width": "auto"})
-    reveal = widgets.Button(description="Reveal verdict", button_style="info")
-    score = widgets.HTML()
-    out = widgets.Output()
-    explorer = ClaimExplorer(pick, previous, following, guess, reveal, score, out,
-                             widgets.VBox([pick, widgets.HBox([previous, following]), out, guess,
-                                           widgets.HBox([reveal, score])]))
+    controls = ClaimExplorer(
+        pick=widgets.Dropdown(options=[(f"{i}: {_shorten(str(by_id.loc[i, 'claim']), 70)}", i) for i in ids],
+                              description="Claim", layout=widgets.Layout(width="100%")),
+        previous=widgets.Button(description="◀ Previous"),
+        next=widgets.Button(description="Next ▶"),
+        guess=widgets.ToggleButtons(options=[(VERDICT[key].label, key) for key in VERDICT], value=None,
+                                    description="Your verdict", style={"button_width": "auto"}),
+        reveal=widgets.Button(description="Reveal verdict", button_style="info"),
+        score=widgets.HTML(),
+    )
+    pick, guess = controls.pick, controls.guess
 
-    def show_claim(*_: object) -> None:
+    def show_claim() -> list[object]:
         guess.value = None
         hint = "<p><em>Decide on a verdict first, then press “Reveal verdict”.</em></p>"
-        replace_output(out, HTML(claim_html(by_id.loc[pick.value]) + hint))  # type: ignore[no-untyped-call]
+        return [HTML(claim_html(by_id.loc[pick.value]) + hint)]  # type: ignore[no-untyped-call]
 
     def show_verdict(_: object) -> None:
         claim = by_id.loc[pick.value]
@@ -260,31 +236,36 @@ def build_claim_explorer(claims: pd.DataFrame, sources: pd.DataFrame, events: pd
         if guess.value is None:
             feedback = "<p><em>You revealed it without choosing a verdict.</em></p>"
         else:
-            explorer.guesses[str(pick.value)] = (str(guess.value), guess.value == verdict)
-            feedback = (f"<p>You said <strong>{VERDICTS[str(guess.value)]}</strong>: "
+            controls.guesses[str(pick.value)] = (str(guess.value), guess.value == verdict)
+            feedback = (f"<p>You said <strong>{VERDICT[guess.value].label}</strong>: "
                         f"{'✔ agreed' if guess.value == verdict else '✘ the checkers disagree'}.</p>")
-        agreed = sum(ok for _, ok in explorer.guesses.values())
-        score.value = f"Checked {len(explorer.guesses)} of {len(ids)}; agreed with {agreed}."
-        replace_output(out, HTML(claim_html(claim) + feedback +  # type: ignore[no-untyped-call]
-                                 verdict_html(claim, sources, events)))
+        agreed = sum(ok for _, ok in controls.guesses.values())
+        controls.score.value = f"Checked {len(controls.guesses)} of {len(ids)}; agreed with {agreed}."
+        explorer.show(HTML(claim_html(claim) + feedback +  # type: ignore[no-untyped-call]
+                           verdict_html(claim, sources, events)))
 
     def step(offset: int) -> None:
         pick.value = ids[(ids.index(str(pick.value)) + offset) % len(ids)]
 
-    pick.observe(show_claim, names="value")
-    previous.on_click(lambda _: step(-1))
-    following.on_click(lambda _: step(1))
-    reveal.on_click(show_verdict)
-    show_claim()
-    return explorer
-
-
-def claim_explorer(claims: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame) -> WithStaticFallback:
-    """The explorer in JupyterLab; in the static site, every claim with a click-to-reveal verdict."""
-    return WithStaticFallback(
-        build_claim_explorer(claims, sources, events).view,
+    explorer = Explorer(
+        [pick, controls.previous, controls.next, guess, controls.reveal, controls.score], show_claim,
+        watch=[pick],
+        arrange=lambda out: widgets.VBox([pick, widgets.HBox([controls.previous, controls.next]), out, guess,
+                                          widgets.HBox([controls.reveal, controls.score])]),
         fallback_html=claims_html(claims, sources, events),
         note=("In JupyterLab you step through the claims, choose a verdict and then reveal it. Here every "
               "claim is listed: decide on your verdict, then open it. The whole table is "
               "<code>data/claims.csv</code>, downloadable from the contents page."),
     )
+    controls.explorer = explorer
+    controls.previous.on_click(lambda _: step(-1))
+    controls.next.on_click(lambda _: step(1))
+    controls.reveal.on_click(show_verdict)
+    return controls
+
+
+def claim_explorer(claims: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame) -> Explorer:
+    """The explorer in JupyterLab; in the static site, every claim with a click-to-reveal verdict."""
+    explorer = build_claim_explorer(claims, sources, events).explorer
+    assert explorer is not None
+    return explorer

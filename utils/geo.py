@@ -83,6 +83,21 @@ def load_layer(name: str, geo_dir: Path = GEO_DIR) -> gpd.GeoDataFrame:
     return layer
 
 
+@dataclass(frozen=True)
+class Layers:
+    """The map layers every map draws from."""
+
+    countries: gpd.GeoDataFrame
+    regions: gpd.GeoDataFrame
+    occupied: gpd.GeoDataFrame
+    cities: gpd.GeoDataFrame
+
+
+def load_layers(geo_dir: Path = GEO_DIR) -> Layers:
+    """All four layers of geo/, validated."""
+    return Layers(*(load_layer(n, geo_dir) for n in ("countries", "regions", "occupied", "cities")))
+
+
 def geodesic_area_km2(geom: BaseGeometry) -> float:
     # pyproj sums signed ring areas, so holes subtract only when wound opposite
     # to their shell: orient every polygon first (files do not guarantee it).

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import geopandas as gpd
 import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
@@ -12,26 +9,15 @@ from shapely.geometry import box
 from IPython.display import HTML
 
 from utils.figures import finish_figure
-from utils.geo import distances_from, geodesic_area_km2, load_layer, shared_border, shared_borders
+from utils.render import figure_bundle
+from utils.geo import Layers, distances_from, geodesic_area_km2, shared_border, shared_borders
 from utils.maps import neighbourhood_map, region_population_map
 from utils.tables import cell, html_table
-from utils.widgets import WithStaticFallback, replace_output
+from utils.widgets import Explorer
 
 HOME = "BLR"
 CAPITALS = {"RUS": "Moscow", "UKR": "Kyiv", "POL": "Warsaw", "LTU": "Vilnius", "LVA": "Riga"}
 GEO_SOURCE = "Natural Earth 5.1.1 (public domain), 10m, German point of view; geo/README.md"
-
-
-@dataclass(frozen=True)
-class Layers:
-    countries: gpd.GeoDataFrame
-    regions: gpd.GeoDataFrame
-    occupied: gpd.GeoDataFrame
-    cities: gpd.GeoDataFrame
-
-
-def load_layers() -> Layers:
-    return Layers(*(load_layer(n) for n in ("countries", "regions", "occupied", "cities")))
 
 
 def belarus_area_km2(layers: Layers) -> float:
@@ -130,26 +116,27 @@ def borders_html(borders: pd.DataFrame, distances: pd.DataFrame) -> str:
     )
 
 
-def neighbour_explorer(layers: Layers, borders: pd.DataFrame, distances: pd.DataFrame) -> WithStaticFallback:
+def neighbour_explorer(layers: Layers, borders: pd.DataFrame, distances: pd.DataFrame) -> Explorer:
     """Pick a neighbour: the map highlights it and draws the shared border."""
     choose = widgets.Dropdown(options=[(n, i) for i, n in zip(borders["iso3"], borders["name"])],
                               description="Neighbour")
-    out = widgets.Output()
     by_capital = dict(zip(distances["to"], distances["km"]))
 
-    def refresh(*_: object) -> None:
+    def render() -> list[object]:
         iso3 = str(choose.value)
         capital = CAPITALS[iso3]
-        replace_output(out, HTML(f"<p>Minsk to {capital}: <b>{by_capital[capital]:,.0f} km</b> "  # type: ignore[no-untyped-call]
-                                 "as the crow flies.</p>"), neighbour_figure(layers, iso3, borders))
+        return [HTML(f"<p>Minsk to {capital}: <b>{by_capital[capital]:,.0f} km</b> "  # type: ignore[no-untyped-call]
+                     "as the crow flies.</p>"), neighbour_figure(layers, iso3, borders)]
 
-    choose.observe(refresh, names="value")
-    refresh()
-    return WithStaticFallback(
-        widgets.VBox([choose, out]),
-        fallback_html=borders_html(borders, distances),
-        note=("In JupyterLab you can pick a neighbour to highlight it and draw the shared border. "
-              "Here are the same numbers for all five."),
+    first = str(choose.value)
+    first_name = str(borders.set_index("iso3").at[first, "name"])
+    return Explorer(
+        [choose], render,
+        fallback_html=(figure_bundle(neighbour_figure(layers, first, borders))["text/html"]
+                       + borders_html(borders, distances)),
+        note=(f"In JupyterLab you can pick a neighbour to highlight it and draw the shared border. Here is "
+              f"the map for {first_name}, and the numbers for all "
+              f"{len(borders)} neighbours."),
     )
 
 

@@ -8,27 +8,22 @@
 * Census and schooling charts label each figure official or independent, as the
   tables do, and tell the labels apart by marker shape and line style as well as
   colour.
-* The glossary renders ``data/glossary.csv`` as an alphabetical table, with a
-  search box in a live notebook.
+
+The glossary lives in ``utils.glossary``.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 
-import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
-from IPython.display import HTML
 
 from utils.figures import finish_figure
-from utils.politics import FIGURE_STYLE
+from utils.labels import CENSUS_MEASURE, FIGURE, LANGUAGE, SCHOOLING_MEASURE
 from utils.tables import cell, html_table, wrap
-from utils.theme import TOL_MUTED
-from utils.widgets import WithStaticFallback, replace_output
 
 # Shades for drawing the named colours (the data give names, not shades).
 FLAG_SHADES: dict[str, str] = {"white": "#FFFFFF", "red": "#C8313E", "green": "#4AA657"}
@@ -220,17 +215,23 @@ def flags_figure(symbols: pd.DataFrame, source_line: str) -> go.Figure:
 
 # --- Census ---------------------------------------------------------------------------------
 
-CENSUS_SERIES: dict[tuple[str, str], tuple[str, str, str, str, str]] = {
-    # (measure, language) -> (legend label, colour, marker symbol, line dash, value label position)
-    ("native_language", "Belarusian"):
-        ("Belarusian as native language", TOL_MUTED[1], "circle", "solid", "top center"),
-    ("home_language", "Belarusian"):
-        ("Belarusian spoken at home", TOL_MUTED[1], "circle-open", "dot", "bottom center"),
-    ("native_language", "Russian"):
-        ("Russian as native language", TOL_MUTED[0], "square", "solid", "bottom center"),
-    ("home_language", "Russian"):
-        ("Russian spoken at home", TOL_MUTED[0], "square-open", "dot", "top center"),
+# (measure, language) -> where its value labels go, clear of the other lines.
+CENSUS_LABEL_POSITION: dict[tuple[str, str], str] = {
+    ("native_language", "Belarusian"): "top center",
+    ("home_language", "Belarusian"): "bottom center",
+    ("native_language", "Russian"): "bottom center",
+    ("home_language", "Russian"): "top center",
 }
+
+
+def census_series_style(measure: str, language: str) -> tuple[str, str, str, str]:
+    """(legend label, colour, marker symbol, line dash) of one census line: colour and marker
+    shape give the language, line dash and an open marker the measure."""
+    lang, kind = LANGUAGE[language], CENSUS_MEASURE[measure]
+    symbol = lang.symbol + ("-open" if kind.dash != "solid" else "")
+    return f"{lang.label} {kind.lower}", lang.colour, symbol, kind.dash
+
+
 LOWER_BOUND_NOTE = "Lower bound"  # a note starting so marks a value known only as 'more than'
 
 
@@ -253,7 +254,8 @@ def census_figure(census: pd.DataFrame, source_line: str) -> go.Figure:
     """
     fig = go.Figure()
     years = sorted(int(y) for y in census["census_year"].unique())
-    for (measure, language), (label, colour, symbol, dash, position) in CENSUS_SERIES.items():
+    for (measure, language), position in CENSUS_LABEL_POSITION.items():
+        label, colour, symbol, dash = census_series_style(measure, language)
         chosen = (census["measure"] == measure) & (census["language"] == language)
         part = census[chosen].sort_values("census_year")
         if part.empty:
@@ -266,7 +268,7 @@ def census_figure(census: pd.DataFrame, source_line: str) -> go.Figure:
             textfont=dict(size=13, color=colour),
             line=dict(color=colour, dash=dash, width=2.5), marker=dict(symbol=symbol, size=11, color=colour,
                                                                        line=dict(width=2, color=colour)),
-            hovertext=[f"<b>{y} census</b><br>{label}: {share_label(v, n)} ({f})<br>{wrap(n or '', 60)}"
+            hovertext=[f"<b>{y} census</b><br>{label}: {share_label(v, n)} ({FIGURE[f].lower})<br>{wrap(n or '', 60)}"
                        for y, v, f, n in zip(part["census_year"], part["share_pct"], part["figure"], notes)],
             hoverinfo="text",
         ))
@@ -302,10 +304,6 @@ def census_figure(census: pd.DataFrame, source_line: str) -> go.Figure:
 # --- Schooling ------------------------------------------------------------------------------
 
 PUPILS_MEASURE = "share_pupils_belarusian_instruction"
-MEASURE_LABELS: dict[str, str] = {
-    "share_pupils_belarusian_instruction": "Share of all pupils taught in Belarusian",
-    "share_first_graders_belarusian": "Share of first-graders taught in Belarusian",
-}
 
 
 def school_year_start(school_year: str) -> int:
@@ -325,16 +323,16 @@ def schooling_series(schooling: pd.DataFrame, measure: str = PUPILS_MEASURE) -> 
 def schooling_figure(schooling: pd.DataFrame, source_line: str, measure: str = PUPILS_MEASURE) -> go.Figure:
     """One schooling measure over time, official and independent figures as separate traces."""
     series = schooling_series(schooling, measure)
-    label = MEASURE_LABELS.get(measure, measure.replace("_", " "))
+    label = SCHOOLING_MEASURE.label(measure)
     fig = go.Figure()
     for figure, part in series.groupby("figure", sort=False):
-        colour, symbol, dash = FIGURE_STYLE[str(figure)]
+        colour, symbol, dash = FIGURE[figure].colour, FIGURE[figure].symbol, FIGURE[figure].dash
         notes = part["note"].astype(object).where(part["note"].notna(), None)
         fig.add_trace(go.Scatter(
-            x=list(part["start_year"]), y=[float(v) for v in part["value"]], name=f"{label} ({figure})",
+            x=list(part["start_year"]), y=[float(v) for v in part["value"]], name=f"{label} ({FIGURE[figure].lower})",
             mode="lines+markers" if len(part) > 1 else "markers",
             line=dict(color=colour, dash=dash, width=2.5), marker=dict(symbol=symbol, size=11, color=colour),
-            hovertext=[f"<b>{y}</b><br>{v:g}% ({figure})<br>{wrap(n or '', 60)}"
+            hovertext=[f"<b>{y}</b><br>{v:g}% ({FIGURE[figure].lower})<br>{wrap(n or '', 60)}"
                        for y, v, n in zip(part["school_year"], part["value"], notes)],
             hoverinfo="text",
         ))
@@ -385,7 +383,7 @@ def referendum_figure(
 ) -> go.Figure:
     """Official yes shares, one bar per question, labelled with the value."""
     results = referendum_results(elections, vote_id)
-    colour = FIGURE_STYLE["official"][0]
+    colour = FIGURE["official"].colour
     labels = [wrap(str(s), 34) for s in results["subject"]]
     fig = go.Figure(go.Bar(
         x=[float(v) for v in results["value"]], y=labels, orientation="h", name="Yes (official)",
@@ -425,76 +423,3 @@ def symbol_facts_html(symbols: pd.DataFrame, topics: tuple[str, ...]) -> str:
     chosen = symbols[symbols["topic"].isin(topics)].sort_values(["date", "id"])
     return html_table(["When", "What happened"],
                       ([cell(r["date"]), cell(r["fact"])] for _, r in chosen.iterrows()))
-
-
-def _sort_key(term: str) -> str:
-    """Alphabetical order that files 'Łacinka' under L and 'Mahilioŭ' under M."""
-    plain = unicodedata.normalize("NFKD", term.replace("Ł", "L").replace("ł", "l"))
-    return "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
-
-
-def glossary_rows(glossary: pd.DataFrame, ids: list[str] | None = None) -> pd.DataFrame:
-    """Glossary rows in alphabetical order of term (all rows, or the given ids)."""
-    chosen = glossary if ids is None else glossary.set_index("id", drop=False).loc[ids]
-    return chosen.iloc[sorted(range(len(chosen)), key=lambda i: _sort_key(str(chosen["term"].iloc[i])))]
-
-
-# The three languages every glossary entry gives its name in: (column, language tag, label).
-GLOSSARY_LANGUAGES = (("belarusian", "be", "Belarusian"), ("russian", "ru", "Russian"), ("ukrainian", "uk", "Ukrainian"))
-
-
-def _three_languages(row: pd.Series) -> str:
-    """The name in Belarusian, Russian and Ukrainian, each tagged with its language for screen readers."""
-    return "<br>".join(
-        f'<small><abbr title="{label}">{tag}</abbr> <span lang="{tag}">{cell(row[column])}</span></small>'
-        for column, tag, label in GLOSSARY_LANGUAGES if column in row.index
-    )
-
-
-def glossary_html(glossary: pd.DataFrame, ids: list[str] | None = None) -> str:
-    """The glossary as a table: term (with its kind and its Belarusian, Russian and Ukrainian forms),
-    the spellings in use, and what it means.
-
-    The wrapper's class marks the table as a list of variants, which the spelling test skips.
-    """
-    rows = glossary_rows(glossary, ids)
-    table = html_table(
-        ["Term", "Also written", "Explanation"],
-        ([f"<strong>{cell(r['term'])}</strong><br><small>{cell(r['kind'])}</small><br>{_three_languages(r)}",
-          " · ".join(cell(v) for v in r["variants"]), cell(r["explanation"])] for _, r in rows.iterrows()),
-    )
-    return f'<div class="use-glossary">{table}</div>'
-
-
-def glossary_matches(glossary: pd.DataFrame, query: str) -> pd.DataFrame:
-    """Rows whose term, spellings or explanation contain ``query`` (ignoring case and accents)."""
-    wanted = _sort_key(query.strip())
-    if not wanted:
-        return glossary_rows(glossary)
-    languages = [column for column, _, _ in GLOSSARY_LANGUAGES if column in glossary.columns]
-    haystacks = [_sort_key(" ".join([str(r["term"]), *map(str, r["variants"]), str(r["explanation"]),
-                                     *(str(r[c]) for c in languages)]))
-                 for _, r in glossary.iterrows()]
-    return glossary_rows(glossary[[wanted in h for h in haystacks]])
-
-
-def glossary_explorer(glossary: pd.DataFrame) -> WithStaticFallback:
-    """Type a name or spelling to find its entry; the static site shows the whole glossary."""
-    search = widgets.Text(description="Find", placeholder="e.g. Miensk, Lukashenka, Łacinka",
-                          layout=widgets.Layout(width="420px"))
-    out = widgets.Output()
-
-    def refresh(*_: object) -> None:
-        found = glossary_matches(glossary, search.value)
-        if found.empty:
-            replace_output(out, f"No entry mentions '{search.value}'.")
-        else:
-            replace_output(out, HTML(glossary_html(found)))  # type: ignore[no-untyped-call]
-
-    search.observe(refresh, names="value")
-    refresh()
-    return WithStaticFallback(
-        widgets.VBox([search, out]),
-        fallback_html=glossary_html(glossary),
-        note="In JupyterLab you can type a name or a spelling to find its entry. Here is the whole glossary.",
-    )

@@ -8,6 +8,8 @@ polygon as a filled SVG path on plain x/y axes locked to a 1:1 aspect ratio.
 
 from __future__ import annotations
 
+import html
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,7 +21,8 @@ import plotly.graph_objects as go
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from utils.geo import BELARUS_LAEA
+from utils.geo import BELARUS_LAEA, Layers
+from utils.tables import wrap
 
 LAND = "#F2F2F2"
 BORDER = "#555555"
@@ -229,16 +232,32 @@ def neighbourhood_map(
             legend="Occupied by Russia (Ukrainian territory)",
         )))
     if border_line is not None:
-        line = gpd.GeoSeries([border_line], crs=4326).to_crs(BELARUS_LAEA).scale(1 / 1000, 1 / 1000, origin=(0, 0))
-        xs: list[float | None] = []
-        ys: list[float | None] = []
-        for part in shapely.get_parts(line.iloc[0]):
-            x, y = part.coords.xy
-            xs += list(x) + [None]
-            ys += list(y) + [None]
-        traces.append(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#882255", width=5),
-                                 name="Shared border", hoverinfo="skip"))
-    # A name is shown only where it fits inside the view, never cut off at its edge.
+        traces.append(border_line_trace(border_line))
+    traces.append(fitting_country_labels(projected, bounds, home_iso3))
+    traces.append(label_trace(gpd.GeoSeries([label_point(home, home_iso3)]), ["<b>BELARUS</b>"], size=16))
+    map_cities = to_map_crs(cities)
+    map_cities = map_cities[map_cities.intersects(view)]
+    traces.append(city_trace(map_cities, [f"{n}" for n in map_cities["name"]]))
+    return map_figure(traces, bounds)
+
+
+def border_line_trace(border_line: BaseGeometry) -> go.Scatter:
+    """A shared border (lon/lat) as a thick line in the map CRS."""
+    line = gpd.GeoSeries([border_line], crs=4326).to_crs(BELARUS_LAEA).scale(1 / 1000, 1 / 1000, origin=(0, 0))
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for part in shapely.get_parts(line.iloc[0]):
+        x, y = part.coords.xy
+        xs += list(x) + [None]
+        ys += list(y) + [None]
+    return go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#882255", width=5),
+                      name="Shared border", hoverinfo="skip")
+
+
+def fitting_country_labels(projected: gpd.GeoDataFrame, bounds: tuple[float, float, float, float],
+                           home_iso3: str) -> go.Scatter:
+    """Country names (not the home country's) where each fits inside the view, never cut off at its edge."""
+    view = box(*bounds)
     inner = view.buffer(-LABEL_INSET_KM, join_style="mitre")
     candidates = projected[projected.intersects(inner) & (projected["iso3"] != home_iso3)]
     points = [label_point(row.geometry.intersection(inner), row["iso3"]) for _, row in candidates.iterrows()]
@@ -247,12 +266,7 @@ def neighbourhood_map(
             for p, name in zip(points, candidates["name"])]
     labelled = candidates[keep]
     anchors = gpd.GeoSeries([p for p, k in zip(points, keep) if k])
-    traces.append(label_trace(anchors, [f"<i>{n}</i>" for n in labelled["name"]], size=13, name="country labels"))
-    traces.append(label_trace(gpd.GeoSeries([label_point(home, home_iso3)]), ["<b>BELARUS</b>"], size=16))
-    map_cities = to_map_crs(cities)
-    map_cities = map_cities[map_cities.intersects(view)]
-    traces.append(city_trace(map_cities, [f"{n}" for n in map_cities["name"]]))
-    return map_figure(traces, bounds)
+    return label_trace(anchors, [f"<i>{n}</i>" for n in labelled["name"]], size=13, name="country labels")
 
 
 def region_population_map(regions: gpd.GeoDataFrame, population: dict[str, int]) -> go.Figure:
@@ -282,3 +296,135 @@ def region_population_map(regions: gpd.GeoDataFrame, population: dict[str, int])
     traces.append(label_trace(gpd.GeoSeries(label_points), labels, size=12))
     traces.append(colourbar_trace(low, high, "People"))
     return map_figure(traces, _bounds_around(shapely.union_all(projected.geometry.values), 40))
+
+
+# --- Locator insets and label placement (used by the map of reported sites) ----------------------
+
+SEA = "#D6E6F2"
+LOCATOR_TOLERANCE_KM = 6.0
+
+
+def view_around(countries: gpd.GeoDataFrame, iso3: str, margin_km: float,
+                ratio: float) -> tuple[float, float, float, float]:
+    """A view of one country with a margin, widened towards width / height = ``ratio`` but never
+    past the area the layer covers."""
+    home = to_map_crs(countries).set_index("iso3").geometry[iso3]
+    minx, miny, maxx, maxy = home.buffer(margin_km).bounds
+    extra = max(0.0, ratio * (maxy - miny) - (maxx - minx)) / 2
+    within = layer_extent(countries)
+    wanted = box(minx - extra, miny, maxx + extra, maxy)
+    if not within.contains(wanted):
+        wanted = wanted.intersection(within)
+    bounds: tuple[float, float, float, float] = wanted.bounds
+    return bounds
+
+
+def lonlat_view(box_lonlat: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """The map-CRS bounds of a lon/lat box."""
+    lonlat_box = gpd.GeoDataFrame(geometry=[box(*box_lonlat).segmentize(0.25)], crs=4326)
+    bounds: tuple[float, float, float, float] = to_map_crs(lonlat_box).geometry.iloc[0].envelope.bounds
+    return bounds
+
+
+def _on_inset(trace: go.Scatter) -> go.Scatter:
+    return trace.update(xaxis="x2", yaxis="y2")
+
+
+def locator_traces(layers: Layers, box_lonlat: tuple[float, float, float, float],
+                   main_view: tuple[float, float, float, float], home_fill: str) -> list[go.Scatter]:
+    """A small locator map on axes x2/y2: the region in ``box_lonlat``, occupied areas hatched,
+    and a frame around the main map's view. Its first trace is an opaque sea, so the main map
+    does not show through."""
+    ix0, iy0, ix1, iy1 = lonlat_view(box_lonlat)
+    view = box(ix0, iy0, ix1, iy1)
+    traces = [_on_inset(go.Scatter(x=[ix0, ix1, ix1, ix0, ix0], y=[iy0, iy0, iy1, iy1, iy0], mode="lines",
+                                   fill="toself", fillcolor=SEA, line=dict(color="#222222", width=1),
+                                   hoverinfo="skip", showlegend=False, name="locator map sea"))]
+    countries = to_map_crs(layers.countries)
+    countries = countries.assign(geometry=countries.geometry.intersection(view).simplify(LOCATOR_TOLERANCE_KM))
+    for _, row in countries[~countries.geometry.is_empty].iterrows():
+        fill = home_fill if row["iso3"] == "BLR" else LAND
+        traces.append(_on_inset(area_trace(Area(row.geometry, row["name"], f"<b>{row['name']}</b>", fill,
+                                                line_width=0.5))))
+    for _, row in to_map_crs(layers.occupied).iterrows():
+        trace = area_trace(Area(
+            row.geometry.simplify(LOCATOR_TOLERANCE_KM / 3), row["name"],
+            f"<b>{html.escape(row['name'])}</b><br>{wrap(html.escape(row['note']), 50)}", "rgba(0,0,0,0)",
+            pattern=OCCUPIED_PATTERN, line_width=0.8,
+            legend="Crimea: Ukrainian, occupied by Russia (small map)",
+        ))
+        traces.append(_on_inset(trace).update(line=dict(color="#882255", width=1)))
+    minx, miny, maxx, maxy = main_view
+    traces.append(_on_inset(go.Scatter(
+        x=[minx, maxx, maxx, minx, minx], y=[miny, miny, maxy, maxy, miny], mode="lines",
+        line=dict(color="#222222", width=1.5), hoverinfo="skip", showlegend=False, name="main map frame")))
+    crimea = to_map_crs(layers.occupied).geometry.iloc[0]
+    traces.append(_on_inset(go.Scatter(
+        x=[crimea.bounds[0] - 20], y=[crimea.centroid.y + 60], mode="text", text=["Crimea"],
+        textposition="middle left", textfont=dict(size=11, color="#882255"),
+        hoverinfo="skip", showlegend=False, name="locator labels")))
+    return traces
+
+
+def label_points_clear_of(areas: gpd.GeoDataFrame, avoid: list[Point]) -> list[Point]:
+    """A point inside each area for its name, as far from the points to avoid as the area allows.
+
+    Candidates lie on a 15 km grid at least 25 km inside the area; each scores its distance to the
+    nearest point to avoid (capped at 90 km) minus a fifth of its distance from the area's
+    representative point, so names stay near the middle when there is room.
+    """
+    chosen = []
+    for geometry in areas.geometry:
+        inner = geometry.buffer(-25)
+        centre = geometry.representative_point()
+        if inner.is_empty:
+            chosen.append(centre)
+            continue
+        minx, miny, maxx, maxy = inner.bounds
+        grid = [Point(x, y) for x in range(int(minx), int(maxx) + 1, 15) for y in range(int(miny), int(maxy) + 1, 15)]
+        inside = [p for p in grid if inner.contains(p)] or [centre]
+        chosen.append(max(inside, key=lambda p: min([90.0] + [p.distance(a) for a in avoid])
+                          - 0.2 * p.distance(centre)))
+    return chosen
+
+
+def spread_shared_points(points: gpd.GeoDataFrame, spread_km: float) -> gpd.GeoDataFrame:
+    """Add ``draw_x``/``draw_y``: points that share one lon/lat are spread evenly on a circle of
+    ``spread_km`` around it (the first to the west) so every marker shows; the others stay put.
+    ``shares_point_with`` names the other points' ``n``."""
+    points = points.assign(x=points.geometry.x, y=points.geometry.y)
+    points["draw_x"], points["draw_y"] = points["x"], points["y"]
+    points["shares_point_with"] = ""
+    for _, group in points.groupby(["lon", "lat"]):
+        if len(group) < 2:
+            continue
+        for k, index in enumerate(group.index):
+            angle = math.pi + 2 * math.pi * k / len(group)
+            points.loc[index, "draw_x"] = points.loc[index, "x"] + spread_km * math.cos(angle)
+            points.loc[index, "draw_y"] = points.loc[index, "y"] + spread_km * math.sin(angle)
+            points.loc[index, "shares_point_with"] = ", ".join(str(n) for n in group["n"]
+                                                               if n != points.loc[index, "n"])
+    return points
+
+
+def text_positions_clear_of_neighbours(points: gpd.GeoDataFrame) -> list[str]:
+    """Each marker's text to its right, or to its left when another marker sits just to the right."""
+    positions = []
+    for _, p in points.iterrows():
+        crowded = ((points["draw_x"] > p["draw_x"]) & (points["draw_x"] - p["draw_x"] < 40)
+                   & ((points["draw_y"] - p["draw_y"]).abs() < 15)).any()
+        positions.append("middle left" if crowded else "middle right")
+    return positions
+
+
+def country_labels_clear_of(countries: gpd.GeoDataFrame, view: tuple[float, float, float, float],
+                            corner: BaseGeometry, home_iso3: str) -> go.Scatter:
+    """Neighbours' names (map CRS) inside the view, clear of its edge and of ``corner`` (an inset)."""
+    inner = box(*view).buffer(-60, join_style="mitre").difference(corner.buffer(60))
+    neighbours = countries[countries.intersects(inner) & (countries["iso3"] != home_iso3)]
+    label_points = []
+    for _, row in neighbours.iterrows():
+        p = label_point(row.geometry.intersection(inner), row["iso3"])
+        label_points.append(p if inner.contains(p) else row.geometry.intersection(inner).representative_point())
+    return label_trace(gpd.GeoSeries(label_points), [f"<i>{n}</i>" for n in neighbours["name"]], size=13,
+                       name="country labels")

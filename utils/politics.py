@@ -8,8 +8,6 @@ as colour.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import html
 
 import ipywidgets as widgets
@@ -18,33 +16,14 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 from IPython.display import HTML
 
+from utils.common_tables import order_rows, vote_label, vote_table_html
 from utils.figures import finish_figure
-from utils.tables import cell, html_table, wrap
+from utils.labels import FIGURE
+from utils.tables import wrap
 from utils.theme import TOL_MUTED
-from utils.widgets import WithStaticFallback, replace_output
+from utils.widgets import Explorer
 
-FIGURE_LABELS = {
-    "official": "official",
-    "independent": "independent",
-    "observer": "observer",
-    "reference": "reference",
-    "disputed": "disputed",
-}
-FIGURE_STYLE: dict[str, tuple[str, str, str]] = {
-    # figure -> (colour, marker symbol, line dash)
-    "official": (TOL_MUTED[1], "circle", "solid"),
-    "independent": (TOL_MUTED[0], "diamond", "dot"),
-    "observer": (TOL_MUTED[6], "square", "dash"),
-    "disputed": (TOL_MUTED[7], "x", "dashdot"),
-    "reference": (TOL_MUTED[8], "triangle-up", "longdash"),
-}
 INCUMBENT = "Alexander Lukashenko"
-
-
-def vote_label(vote_id: str) -> str:
-    """'presidential-2020' -> 'Presidential election 2020'; 'referendum-1995' -> 'Referendum 1995'."""
-    kind, _, rest = vote_id.partition("-")
-    return f"{'Presidential election' if kind == 'presidential' else 'Referendum'} {rest.replace('-', ' ')}"
 
 
 def incumbent_results(elections: pd.DataFrame) -> pd.DataFrame:
@@ -61,10 +40,10 @@ def presidential_figure(elections: pd.DataFrame, source_line: str) -> go.Figure:
     results = incumbent_results(elections)
     fig = go.Figure()
     for (series, figure), part in results.groupby(["series", "figure"], sort=False):
-        colour, symbol, dash = FIGURE_STYLE[str(figure)]
+        colour, symbol, dash = FIGURE[figure].colour, FIGURE[figure].symbol, FIGURE[figure].dash
         is_turnout = series == "Turnout"
         fig.add_trace(go.Scatter(
-            x=part["date"], y=part["value"], name=f"{series} ({FIGURE_LABELS[str(figure)]})",
+            x=part["date"], y=part["value"], name=f"{series} ({FIGURE[figure].lower})",
             # Only the official series is a series; other figures are separate estimates, not joined.
             mode=("lines+markers+text" if figure == "official" else "markers+text") if not is_turnout else "lines+markers",
             text=[f"{v:.0f}%" for v in part["value"]], textposition="top center",
@@ -72,7 +51,7 @@ def presidential_figure(elections: pd.DataFrame, source_line: str) -> go.Figure:
                       width=2.5 if not is_turnout else 1.5),
             marker=dict(symbol=symbol if not is_turnout else "triangle-up", size=11 if not is_turnout else 8,
                         color=colour if not is_turnout else "#777777"),
-            hovertext=[f"<b>{vote_label(v)}</b><br>{series}: {val:.1f}% ({figure})<br>{wrap(str(n or ''), 60)}"
+            hovertext=[f"<b>{vote_label(v)}</b><br>{series}: {val:.1f}% ({FIGURE[figure].lower})<br>{wrap(str(n or ''), 60)}"
                        for v, val, n in zip(part["vote_id"], part["value"], part["note"].fillna(""))],
             hoverinfo="text",
         ))
@@ -151,69 +130,31 @@ def prisoners_figure(prisoners: pd.DataFrame, source_line: str) -> go.Figure:
     )
 
 
-def _percent(value: float | None) -> str:
-    return "" if value is None or pd.isna(value) else f"{value:.1f}%"
-
-
-MEASURE_ORDER = {"vote_share": 0, "yes_share": 0, "turnout": 1, "assessment": 2}
-
-
-def order_rows(rows: pd.DataFrame) -> pd.DataFrame:
-    """Results first (largest share first), then turnout, then assessments."""
-    return rows.assign(_m=rows["measure"].map(MEASURE_ORDER), _v=-rows["value"].fillna(-1)).sort_values(
-        ["_m", "figure", "_v"]).drop(columns=["_m", "_v"])
-
-
-def vote_table_html(rows: pd.DataFrame) -> str:
-    """One vote's figures as a table: what, value, whose figure, note."""
-    return html_table(
-        ["Candidate or question", "Measure", "Value", "Figure", "Note"],
-        ([cell(r["subject"]), cell(str(r["measure"]).replace("_", " ")), _percent(r["value"]),
-          cell(FIGURE_LABELS[str(r["figure"])]), cell(r["note"])] for _, r in rows.iterrows()),
-    )
-
-
 def elections_html(elections: pd.DataFrame) -> str:
     """Every vote in date order, each a click-to-open table (the page stays short enough to scan)."""
     parts = []
     for vote_id, rows in elections.sort_values(["date", "id"]).groupby("vote_id", sort=False):
-        kinds = ", ".join(f"{n} {FIGURE_LABELS[str(f)]}" for f, n in rows["figure"].value_counts().items())
+        kinds = ", ".join(f"{n} {FIGURE[f].lower}" for f, n in rows["figure"].value_counts().items())
         parts.append(f"<details class='vote'><summary><strong>{html.escape(vote_label(str(vote_id)))}</strong> "
                      f"({rows['date'].iloc[0]:%d %B %Y}): {len(rows)} figures ({html.escape(kinds)})</summary>"
                      + vote_table_html(order_rows(rows)) + "</details>")
     return "".join(parts)
 
 
-def election_explorer(elections: pd.DataFrame) -> WithStaticFallback:
+def election_explorer(elections: pd.DataFrame) -> Explorer:
     """Pick a vote: its official results beside observers' and independent assessments."""
     order = elections.sort_values("date")["vote_id"].drop_duplicates()
     choose = widgets.Dropdown(options=[(vote_label(v), v) for v in order], value=order.iloc[-1],
                               description="Vote", layout=widgets.Layout(width="420px"))
-    out = widgets.Output()
 
-    def refresh(*_: object) -> None:
+    def render() -> list[object]:
         rows = elections[elections["vote_id"] == choose.value]
-        replace_output(out, HTML(vote_table_html(order_rows(rows))))  # type: ignore[no-untyped-call]
+        return [HTML(vote_table_html(order_rows(rows)))] if not rows.empty else []  # type: ignore[no-untyped-call]
 
-    choose.observe(refresh, names="value")
-    refresh()
-    return WithStaticFallback(
-        widgets.VBox([choose, out]),
+    return Explorer(
+        [choose], render,
         fallback_html=elections_html(elections),
         note=("In JupyterLab you pick one vote from a menu. Here are all of them: open a vote to see its "
               "figures, each labelled official, independent, observer or disputed."),
-    )
-
-
-def views_html(views: pd.DataFrame, topics: Iterable[str] | None = None) -> str:
-    """Attributed views as a table: who, in what role, when, what they said (paraphrased).
-
-    ``topics`` keeps only the views on those topics; rows are in date order.
-    """
-    chosen = views if topics is None else views[views["topic"].isin(list(topics))]
-    chosen = chosen.sort_values("date")
-    return html_table(
-        ["Who", "When", "View (paraphrased)"],
-        ([f"<strong>{cell(r['person'])}</strong><br><small>{cell(r['role'])}</small>", cell(r["date"]),
-          cell(r["view"])] for _, r in chosen.iterrows()),
+        empty_message="data/elections.csv has no figures for this vote.",
     )

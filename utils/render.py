@@ -1,9 +1,10 @@
-"""An offline plotly renderer for both JupyterLab and the static site.
+"""An offline figure display for both JupyterLab and the static site, on plotly's public API.
 
 Each figure is emitted as one mime bundle with two representations:
 
 * ``application/vnd.plotly.v1+json`` - drawn by JupyterLab's bundled plotly
-  extension in a live notebook;
+  extension in a live notebook, with the chart description written under the chart
+  (the same words as the site's caption, so it is visible and read in JupyterLab too);
 * ``text/html`` - a ``<figure>`` holding a div and a call to ``Plotly.newPlot``,
   *without* plotly.js. The static site loads one shared copy of plotly.js on
   every page (see book/conf.py), so pages stay small and never touch a CDN.
@@ -11,36 +12,36 @@ Each figure is emitted as one mime bundle with two representations:
 The alt text from ``layout.meta["alt"]`` becomes the figure's accessible name
 and a visible caption; a figure without it is refused.
 
-Lean kernels: ``plotly.io._renderers`` imports nbformat when it is first
-loaded, and in a kernel every figure is shown through ``plotly.io.show``
-(``Figure._ipython_display_``), which reads ``nbformat.__version__``. nbformat
-imports jsonschema, which imports its optional rfc3987-syntax grammar (~1.7 s
-here, measured with ``python -X importtime``): every kernel paid that on its
-first chart. We load the renderers module with nbformat deferred, answering the
-version check from package metadata; nbformat is imported only if really used.
+How figures reach the notebook: ``register_display`` tells IPython to display every plotly
+figure through :func:`figure_bundle` (``ipython_display_formatter.for_type``, public IPython
+API). IPython asks that formatter before it calls a figure's own ``_ipython_display_``, so
+plotly's renderer machinery (``plotly.io.show`` and ``plotly.io._renderers``) is never
+loaded. That module imports nbformat, which imports jsonschema and its optional
+rfc3987-syntax grammar (~1.7 s here, ``python -X importtime``): every kernel paid that on its
+first chart. The bundle is built with ``plotly.io.to_json`` and ``plotly.io.to_html`` only.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import html
-import importlib
-import importlib.metadata
 import json
-import sys
-from types import ModuleType
+import textwrap
 from typing import Any
 
 import plotly.io as pio
-from _plotly_utils import optional_imports
+from plotly.basedatatypes import BaseFigure
 
 from utils.figures import FigureContractError, figure_contract_problems
 
-RENDERER_NAME = "union_state_offline"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 # The toolbar shows on hover only, so it never sits on top of a long title in a static view.
 PLOT_CONFIG = {"displaylogo": False, "displayModeBar": "hover", "responsive": True,
                "toImageButtonOptions": {"scale": 2}}
+CAPTION_PREFIX = "Chart description:"
+CAPTION_CHARS = 110  # SVG text does not wrap by itself
+CAPTION_LINE_PX = 19
 
 
 def figure_div_id(fig_dict: dict[str, Any]) -> str:
@@ -49,11 +50,16 @@ def figure_div_id(fig_dict: dict[str, Any]) -> str:
     return f"fig-{digest[:12]}"
 
 
-def figure_html(fig_dict: dict[str, Any]) -> str:
+def _check_contract(fig_dict: dict[str, Any]) -> None:
     problems = figure_contract_problems(fig_dict)
     if problems:
         title = ((fig_dict.get("layout") or {}).get("title") or {}).get("text", "untitled")
         raise FigureContractError(f"figure '{title}': " + "; ".join(problems))
+
+
+def figure_html(fig_dict: dict[str, Any]) -> str:
+    """The site's representation: the chart div, its accessible name and a visible caption."""
+    _check_contract(fig_dict)
     alt = html.escape(fig_dict["layout"]["meta"]["alt"])
     div = pio.to_html(
         fig_dict,
@@ -67,62 +73,67 @@ def figure_html(fig_dict: dict[str, Any]) -> str:
     return (
         f'<figure class="use-figure" role="group" aria-label="{alt}">'
         f'<div role="img" aria-label="{alt}">{div}</div>'
-        f'<figcaption class="use-alt"><strong>Chart description:</strong> {alt}</figcaption>'
+        f'<figcaption class="use-alt"><strong>{CAPTION_PREFIX}</strong> {alt}</figcaption>'
         f"</figure>"
     )
 
 
-class _DeferredModule(ModuleType):
-    """Stands in for a module: answers ``__version__`` from the installed
-    distribution's metadata and imports the module on any other attribute."""
+def with_caption(fig_dict: dict[str, Any]) -> dict[str, Any]:
+    """A copy of the figure with its description written below everything else on the canvas.
 
-    def __getattr__(self, attribute: str) -> Any:
-        if attribute == "__version__":
-            return importlib.metadata.version(self.__name__)
-        return getattr(importlib.import_module(self.__name__), attribute)
-
-
-def load_plotly_renderers_without_nbformat() -> ModuleType:
-    """Import plotly.io._renderers while deferring its eager nbformat import."""
-    if "plotly.io._renderers" in sys.modules:
-        return sys.modules["plotly.io._renderers"]
-    had_nbformat = "nbformat" in sys.modules
-    if not had_nbformat:
-        sys.modules["nbformat"] = None  # type: ignore[assignment]  # makes the import fail fast
-    try:
-        renderers: Any = importlib.import_module("plotly.io._renderers")
-    finally:
-        if not had_nbformat:
-            del sys.modules["nbformat"]
-            optional_imports._not_importable.discard("nbformat")
-    if renderers.nbformat is None:
-        renderers.nbformat = _DeferredModule("nbformat")
-    module: ModuleType = renderers
-    return module
+    JupyterLab draws the plotly JSON and never sees the site's ``<figcaption>``, so the same
+    words go into the figure itself: the bottom margin and the height grow by the caption's lines.
+    """
+    captioned = copy.deepcopy(fig_dict)
+    layout = captioned.setdefault("layout", {})
+    lines = textwrap.wrap(f"{CAPTION_PREFIX} {layout['meta']['alt']}", CAPTION_CHARS)
+    extra = CAPTION_LINE_PX * len(lines) + 16
+    margin = layout.setdefault("margin", {})
+    bottom = int(margin.get("b", 80))
+    margin["b"] = bottom + extra
+    layout["height"] = int(layout.get("height") or 450) + extra
+    text = "<br>".join(html.escape(line) for line in lines)
+    text = text.replace(CAPTION_PREFIX, f"<b>{CAPTION_PREFIX}</b>", 1)
+    layout.setdefault("annotations", []).append(dict(
+        text=text, xref="paper", yref="paper", x=0, y=0, yshift=-bottom, xanchor="left", yanchor="top",
+        align="left", showarrow=False, font=dict(size=13, color="#333333"), name="chart-description"))
+    return captioned
 
 
-MimetypeRenderer: Any = importlib.import_module("plotly.io._base_renderers").MimetypeRenderer
+def to_mimebundle(fig_dict: dict[str, Any]) -> dict[str, Any]:
+    """The bundle every figure is displayed with: plotly JSON (with caption), site HTML, plain text."""
+    # Round-trip through plotly's encoder: dates and numpy arrays become JSON.
+    plain: dict[str, Any] = json.loads(pio.to_json(fig_dict, validate=False, remove_uids=False))
+    site_html = figure_html(plain)  # checks the contract first
+    return {
+        PLOTLY_MIME: {**with_caption(plain), "config": PLOT_CONFIG},
+        "text/html": site_html,
+        "text/plain": f"<Figure: {plain['layout']['title']['text']}>",
+    }
 
 
-class OfflineRenderer(MimetypeRenderer):  # type: ignore[misc]
-    def to_mimebundle(self, fig_dict: dict[str, Any]) -> dict[str, Any]:
-        # Round-trip through plotly's encoder: dates and numpy arrays become JSON.
-        plain: dict[str, Any] = json.loads(pio.to_json(fig_dict, validate=False, remove_uids=False))
-        return {
-            PLOTLY_MIME: {**plain, "config": PLOT_CONFIG},
-            "text/html": figure_html(plain),
-            "text/plain": f"<Figure: {fig_dict['layout']['title']['text']}>",
-        }
+def figure_bundle(fig: Any) -> dict[str, Any]:
+    """The full offline mime bundle of a figure (or a figure dict)."""
+    fig_dict = fig.to_dict() if isinstance(fig, BaseFigure) else fig
+    return to_mimebundle(fig_dict)
 
 
-def register_renderer() -> None:
-    load_plotly_renderers_without_nbformat()
-    pio.renderers[RENDERER_NAME] = OfflineRenderer()
-    pio.renderers.default = RENDERER_NAME
+def display_figure(fig: BaseFigure) -> None:
+    """Show a figure through the project bundle (what IPython calls for a figure as a cell's value)."""
+    from IPython.display import display
+
+    display(figure_bundle(fig), raw=True)  # type: ignore[no-untyped-call]
+
+
+def register_display() -> None:
+    """In an IPython kernel, display every plotly figure with :func:`display_figure`."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.ipython_display_formatter.for_type(BaseFigure, display_figure)
 
 
 def show(fig: Any) -> None:
     """Display a figure through its mime bundle rather than plotly.io.show."""
-    from IPython.display import display
-
-    display(fig)  # type: ignore[no-untyped-call]
+    display_figure(fig)

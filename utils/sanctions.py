@@ -24,53 +24,12 @@ from IPython.display import HTML
 
 from utils.citations import readable_date
 from utils.figures import finish_figure, mark_dates
+from utils.labels import AUTHORITY, ECONOMY_TOPIC, FIGURE, MEASURE_TYPE, TRADE_MEASURE, TRIGGER
 from utils.tables import cell, html_table, wrap
 from utils.theme import TOL_MUTED
-from utils.widgets import WithStaticFallback, replace_output
+from utils.widgets import Explorer, year_range
 
-MEASURE_LABELS: dict[str, str] = {
-    "individual_listings": "Listings of people and entities",
-    "sectoral_trade": "Trade and sectoral measures",
-    "aviation": "Aviation",
-    "financial": "Financial",
-    "relief": "Relief (lifted or eased)",
-}
-TRIGGER_LABELS: dict[str, str] = {
-    "election_2020": "2020 election and crackdown",
-    "repression": "Continuing repression",
-    "ryanair_2021": "Ryanair diversion (23 May 2021)",
-    "border_crisis_2021": "2021 border crisis",
-    "invasion_2022": "Russia's 2022 invasion of Ukraine",
-    "prisoner_release_2025": "Prisoner releases (2025)",
-    "other": "Other (renewals, new criteria)",
-}
-MEASURE_SHORT: dict[str, str] = {
-    "individual_listings": "Listings",
-    "sectoral_trade": "Trade",
-    "aviation": "Aviation",
-    "financial": "Financial",
-    "relief": "Relief",
-}
-TRIGGER_SHORT_TABLE: dict[str, str] = {
-    "election_2020": "2020 election",
-    "repression": "Repression",
-    "ryanair_2021": "Ryanair diversion",
-    "border_crisis_2021": "Border crisis",
-    "invasion_2022": "Invasion of Ukraine",
-    "prisoner_release_2025": "Prisoner releases",
-    "other": "Other",
-}
-# trigger -> (colour, marker symbol); colour is never the only difference.
-TRIGGER_STYLE: dict[str, tuple[str, str]] = {
-    "election_2020": (TOL_MUTED[1], "circle"),
-    "repression": (TOL_MUTED[5], "square"),
-    "ryanair_2021": (TOL_MUTED[4], "triangle-up"),
-    "border_crisis_2021": (TOL_MUTED[7], "diamond"),
-    "invasion_2022": (TOL_MUTED[0], "x"),
-    "prisoner_release_2025": (TOL_MUTED[3], "star"),
-    "other": ("#777777", "hexagon"),
-}
-# The event in data/events.csv that each trigger refers to, and a short label for the chart.
+# The event in data/events.csv that each trigger refers to.
 TRIGGER_EVENTS: dict[str, str] = {
     "election_2020": "presidential-election-2020",
     "ryanair_2021": "ryanair-diversion-2021",
@@ -78,44 +37,10 @@ TRIGGER_EVENTS: dict[str, str] = {
     "invasion_2022": "russian-invasion-2022",
     "prisoner_release_2025": "prisoners-released-belavia-2025",
 }
-TRIGGER_SHORT: dict[str, str] = {
-    "election_2020": "Election",
-    "ryanair_2021": "Ryanair",
-    "border_crisis_2021": "Border crisis",
-    "invasion_2022": "Invasion",
-    "prisoner_release_2025": "Releases",
-}
-# authority -> (colour, marker symbol), in the order of the schema's enum.
-AUTHORITY_STYLE: dict[str, tuple[str, str]] = {
-    "EU": (TOL_MUTED[1], "circle"),
-    "US": (TOL_MUTED[0], "square"),
-    "UK": (TOL_MUTED[3], "diamond"),
-    "Canada": (TOL_MUTED[5], "triangle-up"),
-    "Switzerland": (TOL_MUTED[6], "triangle-down"),
-    "Japan": (TOL_MUTED[8], "pentagon"),
-    "Norway": (TOL_MUTED[7], "hexagon"),
-    "Ukraine": (TOL_MUTED[4], "cross"),
-}
 # Listings made under another regime of the same authority: they add nobody to its Belarus list.
 OTHER_REGIME_LISTINGS: dict[str, str] = {
     "eu-2022-03-02-military-listings": "listed under the EU's regime on Ukraine's territorial integrity",
     "uk-2022-03-01-invasion": "listed under the UK's Russia regime",
-}
-FIGURE_STYLE: dict[str, tuple[str, str]] = {
-    # figure label -> (legend wording, how markers are drawn)
-    "official": ("official", ""),
-    "independent": ("independent estimate", "-open"),
-    "observer": ("observer", "-open"),
-    "reference": ("reference", "-open"),
-    "disputed": ("disputed", "-open"),
-}
-ECONOMY_TOPICS: dict[str, str] = {
-    "gas": "Gas",
-    "oil_supply": "Oil supply",
-    "tax_manoeuvre": "Russia's oil 'tax manoeuvre'",
-    "loans": "Loans",
-    "nuclear_plant_loan": "Nuclear plant loan",
-    "food_embargo_2014": "2014 food embargo",
 }
 UNIT_FORMATS: dict[str, str] = {
     # unit -> how a value is written, e.g. "USD {v} bn" -> "USD 1.5 bn"
@@ -207,8 +132,29 @@ def latest_totals(sanctions: pd.DataFrame) -> pd.DataFrame:
 
 def _trigger_lines(fig: go.Figure, triggers: Mapping[str, pd.Timestamp]) -> None:
     """Dotted vertical lines at the trigger events, labelled in words (staggered so they do not collide)."""
-    mark_dates(fig, [(f"trigger-{trigger}", date, TRIGGER_SHORT.get(trigger, trigger))
+    mark_dates(fig, [(f"trigger-{trigger}", date, TRIGGER[trigger].short)
                      for trigger, date in sorted(triggers.items(), key=lambda item: item[1])], stagger=True)
+
+
+def _add_relief(fig: go.Figure, relief: pd.DataFrame, counts: pd.DataFrame) -> None:
+    """Relief measures as open stars on their authority's line, each authority's named once."""
+    if relief.empty:
+        return
+    level = [_count_on(counts, a, d) for a, d in zip(relief["authority"], relief["date"])]
+    fig.add_trace(go.Scatter(
+        x=relief["date"], y=level, mode="markers", name="Relief (no count of people removed)",
+        marker=dict(symbol="star-open", size=16, color=TRIGGER["prisoner_release_2025"].colour,
+                    line=dict(width=2.5)),
+        customdata=relief["id"],
+        hovertext=[f"<b>Relief</b>: {html.escape(str(t))}<br>{a}, {d:%d %b %Y}"
+                   for t, a, d in zip(relief["title"], relief["authority"], relief["date"])],
+        hoverinfo="text",
+    ))
+    for authority in relief["authority"].unique():
+        mine = relief[relief["authority"] == authority]
+        fig.add_annotation(x=mine["date"].iloc[len(mine) // 2], y=max(level), yshift=14, yanchor="bottom",
+                           text=f"{authority} relief", showarrow=False, font=dict(size=12, color="#333333"),
+                           name=f"relief-{authority}")
 
 
 def cumulative_listings_figure(sanctions: pd.DataFrame, source_line: str,
@@ -220,10 +166,10 @@ def cumulative_listings_figure(sanctions: pd.DataFrame, source_line: str,
     """
     counts = listings_over_time(sanctions, "persons")
     fig = go.Figure()
-    order = [a for a in AUTHORITY_STYLE if a in set(counts["authority"])]
+    order = AUTHORITY.present(counts["authority"])
     for authority in order:
         part = counts[counts["authority"] == authority]
-        colour, symbol = AUTHORITY_STYLE[authority]
+        colour, symbol = AUTHORITY[authority].colour, AUTHORITY[authority].symbol
         fig.add_trace(go.Scatter(
             x=part["date"], y=part["count"], mode="lines+markers", line_shape="hv", name=authority,
             legendgroup=authority, line=dict(color=colour, width=2.5),
@@ -239,22 +185,7 @@ def cumulative_listings_figure(sanctions: pd.DataFrame, source_line: str,
         fig.add_annotation(x=last["date"], y=last["count"], text=f" {authority}", showarrow=False,
                            xanchor="left", font=dict(size=12, color="#333333"), name=f"label-{authority}")
     relief = sanctions[sanctions["measure_type"] == "relief"].sort_values("date")
-    if not relief.empty:
-        level = [_count_on(counts, a, d) for a, d in zip(relief["authority"], relief["date"])]
-        fig.add_trace(go.Scatter(
-            x=relief["date"], y=level, mode="markers", name="Relief (no count of people removed)",
-            marker=dict(symbol="star-open", size=16, color=TRIGGER_STYLE["prisoner_release_2025"][0],
-                        line=dict(width=2.5)),
-            customdata=relief["id"],
-            hovertext=[f"<b>Relief</b>: {html.escape(str(t))}<br>{a}, {d:%d %b %Y}"
-                       for t, a, d in zip(relief["title"], relief["authority"], relief["date"])],
-            hoverinfo="text",
-        ))
-        for authority in relief["authority"].unique():
-            mine = relief[relief["authority"] == authority]
-            fig.add_annotation(x=mine["date"].iloc[len(mine) // 2], y=max(level), yshift=14, yanchor="bottom",
-                               text=f"{authority} relief", showarrow=False, font=dict(size=12, color="#333333"),
-                               name=f"relief-{authority}")
+    _add_relief(fig, relief, counts)
     if triggers:
         _trigger_lines(fig, triggers)
     latest = latest_totals(sanctions).iloc[0]
@@ -292,7 +223,7 @@ def _count_on(counts: pd.DataFrame, authority: str, date: pd.Timestamp) -> int:
 def measure_positions(sanctions: pd.DataFrame) -> pd.Series:
     """The y position of each measure on the timeline: its authority's row, nudged apart when
     the same authority took several measures on the same day."""
-    rows = {a: i for i, a in enumerate(reversed([a for a in AUTHORITY_STYLE if a in set(sanctions["authority"])]))}
+    rows = {a: i for i, a in enumerate(reversed(AUTHORITY.present(sanctions["authority"])))}
     ordered = sanctions.sort_values(["authority", "date", "id"])
     rank = ordered.groupby(["authority", "date"]).cumcount()
     size = ordered.groupby(["authority", "date"])["id"].transform("count")
@@ -308,18 +239,18 @@ def measures_timeline_figure(sanctions: pd.DataFrame, source_line: str,
     """
     fig = go.Figure()
     y = measure_positions(sanctions)
-    authorities = [a for a in AUTHORITY_STYLE if a in set(sanctions["authority"])]
-    for trigger in [t for t in TRIGGER_LABELS if t in set(sanctions["trigger"])]:
+    authorities = AUTHORITY.present(sanctions["authority"])
+    for trigger in TRIGGER.present(sanctions["trigger"]):
         part = sanctions[sanctions["trigger"] == trigger]
-        colour, symbol = TRIGGER_STYLE[trigger]
+        colour, symbol = TRIGGER[trigger].colour, TRIGGER[trigger].symbol
         fig.add_trace(go.Scatter(
-            x=part["date"], y=y[part.index], mode="markers", name=TRIGGER_LABELS[trigger],
+            x=part["date"], y=y[part.index], mode="markers", name=TRIGGER[trigger].label,
             marker=dict(symbol=[f"{symbol}-open" if m == "relief" else symbol for m in part["measure_type"]],
                         size=13, color=colour, line=dict(color=colour if trigger != "other" else "#444444",
                                                          width=1.5)),
             customdata=part["id"],
-            hovertext=[f"<b>{wrap(html.escape(str(t)), 60)}</b><br>{a}, {d:%d %b %Y}<br>{MEASURE_LABELS[m]}<br>"
-                       f"Answered: {TRIGGER_LABELS[trigger]}"
+            hovertext=[f"<b>{wrap(html.escape(str(t)), 60)}</b><br>{a}, {d:%d %b %Y}<br>{MEASURE_TYPE.label(m)}<br>"
+                       f"Answered: {TRIGGER[trigger].label}"
                        for t, a, d, m in zip(part["title"], part["authority"], part["date"], part["measure_type"])],
             hoverinfo="text",
         ))
@@ -366,8 +297,8 @@ def measures_html(sanctions: pd.DataFrame, fold: bool = True) -> str:
 
     return html_table(
         ["Date", "Authority", "Type", "Answered", "People", "Entities", "Measure"],
-        ([f"{r['date'].day}&nbsp;{r['date']:%b %Y}", cell(r["authority"]), MEASURE_SHORT[r["measure_type"]],
-          TRIGGER_SHORT_TABLE[r["trigger"]], _count_text(r["persons_added"], r["persons_total"]),
+        ([f"{r['date'].day}&nbsp;{r['date']:%b %Y}", cell(r["authority"]), MEASURE_TYPE.short(r["measure_type"]),
+          TRIGGER.short(r["trigger"]), _count_text(r["persons_added"], r["persons_total"]),
           _count_text(r["entities_added"], r["entities_total"]), measure(r)]
          for _, r in sanctions.sort_values(["date", "id"]).iterrows()),
     )
@@ -387,52 +318,54 @@ def describe_selection(chosen: pd.DataFrame, total: int) -> str:
     if chosen.empty:
         return f"0 of {total} measures match: widen the selection."
     by_type = chosen["measure_type"].value_counts()
-    kinds = ", ".join(f"{by_type[m]} {MEASURE_LABELS[m].lower()}" for m in MEASURE_LABELS if m in by_type)
+    kinds = ", ".join(f"{by_type[m]} {MEASURE_TYPE[m].label.lower()}" for m in MEASURE_TYPE.present(by_type.index))
     return f"{len(chosen)} of {total} measures: {kinds}"
 
 
-def sanctions_explorer(sanctions: pd.DataFrame) -> WithStaticFallback:
+def sanctions_explorer(sanctions: pd.DataFrame) -> Explorer:
     """Pick authorities, types of measure and a range of years; the matching measures show as a table."""
-    authorities = tuple(a for a in AUTHORITY_STYLE if a in set(sanctions["authority"]))
-    types = tuple(m for m in MEASURE_LABELS if m in set(sanctions["measure_type"]))
+    authorities = tuple(AUTHORITY.present(sanctions["authority"]))
+    types = tuple(MEASURE_TYPE.present(sanctions["measure_type"]))
     first, last = int(sanctions["date"].dt.year.min()), int(sanctions["date"].dt.year.max())
-    pick_auth = widgets.SelectMultiple(options=authorities, value=authorities, description="Authority",
-                                       rows=len(authorities))
-    pick_type = widgets.SelectMultiple(options=[(MEASURE_LABELS[t], t) for t in types], value=types,
+    pick_auth = widgets.SelectMultiple(options=[(AUTHORITY.label(a), a) for a in authorities], value=authorities,
+                                       description="Authority", rows=len(authorities))
+    pick_type = widgets.SelectMultiple(options=[(MEASURE_TYPE.label(t), t) for t in types], value=types,
                                        description="Type", rows=len(types),
                                        layout=widgets.Layout(width="360px"))
-    pick_years = widgets.IntRangeSlider(value=(first, last), min=first, max=last, description="Years")
-    out = widgets.Output()
+    pick_years, years_box = year_range(first, last)
 
-    def refresh(*_: object) -> None:
+    def render() -> list[object]:
         chosen = filter_measures(sanctions, pick_auth.value, pick_type.value, pick_years.value)
-        replace_output(out, describe_selection(chosen, len(sanctions)),
-                       HTML(measures_html(chosen)))  # type: ignore[no-untyped-call]
+        if chosen.empty:
+            return []
+        return [describe_selection(chosen, len(sanctions)), HTML(measures_html(chosen))]  # type: ignore[no-untyped-call]
 
-    for control in (pick_auth, pick_type, pick_years):
-        control.observe(refresh, names="value")
-    refresh()
-    return WithStaticFallback(
-        widgets.VBox([widgets.HBox([pick_auth, pick_type]), pick_years, out]),
+    return Explorer(
+        [pick_auth, pick_type, pick_years], render,
+        arrange=lambda out: widgets.VBox([widgets.HBox([pick_auth, pick_type]), years_box, out]),
         fallback_html=measures_html(sanctions),
         note=("In JupyterLab you can filter by authority, type of measure and years (hold Ctrl or Cmd to "
               f"pick several). Here are all {len(sanctions)} measures, oldest first."),
+        empty_message=f"0 of {len(sanctions)} measures match: widen the selection.",
     )
 
 
-def trade_figure(trade: pd.DataFrame, measures: Mapping[str, str], source_line: str) -> go.Figure:
+def trade_figure(trade: pd.DataFrame, measures: Iterable[str], source_line: str) -> go.Figure:
     """Shares of Belarus's trade that involve Russia, by year: one colour and shape per measure.
 
     Official figures are filled markers joined by a line; independent estimates are
-    open markers without a line, so the two are never read as one series.
+    open markers without a line, so the two are never read as one series. Each measure is named
+    by its short label in ``utils.labels.TRADE_MEASURE``.
     """
+    measures = list(measures)
     fig = go.Figure()
     shown = trade[trade["measure"].isin(list(measures))]
     symbols = ["circle", "square", "diamond", "triangle-up", "pentagon"]
     colours = [TOL_MUTED[1], TOL_MUTED[0], TOL_MUTED[3], TOL_MUTED[5], TOL_MUTED[7]]
-    for i, (measure, label) in enumerate(measures.items()):
+    for i, measure in enumerate(measures):
+        label = TRADE_MEASURE.short(measure)
         for figure, part in shown[shown["measure"] == measure].sort_values("year").groupby("figure", sort=True):
-            wording, fill = FIGURE_STYLE[str(figure)]
+            wording, fill = FIGURE[figure].lower, "" if figure == "official" else "-open"
             joined = figure == "official" and len(part) > 1
             fig.add_trace(go.Scatter(
                 x=part["year"], y=part["value"], mode="lines+markers" if joined else "markers",
@@ -440,7 +373,7 @@ def trade_figure(trade: pd.DataFrame, measures: Mapping[str, str], source_line: 
                 line=dict(color=colours[i % 5], width=2.5, dash=["solid", "dash", "dot", "dashdot", "longdash"][i % 5]),
                 marker=dict(symbol=symbols[i % 5] + fill, size=11, color=colours[i % 5], line=dict(width=2)),
                 customdata=part["id"],
-                hovertext=[f"<b>{y}</b>: {v:g}% ({f})<br>{wrap(html.escape(str(n or '')), 60)}"
+                hovertext=[f"<b>{y}</b>: {v:g}% ({FIGURE[f].lower})<br>{wrap(html.escape(str(n or '')), 60)}"
                            for y, v, f, n in zip(part["year"], part["value"], part["figure"], part["note"].fillna(""))],
                 hoverinfo="text",
             ))
@@ -474,7 +407,7 @@ def trade_html(trade: pd.DataFrame) -> str:
     """Trade figures as a table in year order: year, value with its unit, whose figure, full note."""
     return html_table(
         ["Year", "Value", "Figure", "Note"],
-        ([str(r["year"]), cell(_value_text(r["value"], r["unit"])), cell(r["figure"]), cell(r["note"])]
+        ([str(r["year"]), cell(_value_text(r["value"], r["unit"])), cell(FIGURE[r["figure"]].lower), cell(r["note"])]
          for _, r in trade.sort_values(["year", "id"]).iterrows()),
     )
 
@@ -484,7 +417,7 @@ def economy_html(facts: pd.DataFrame, topics: Iterable[str] | None = None) -> st
     chosen = facts if topics is None else facts[facts["topic"].isin(list(topics))]
     return html_table(
         ["Date", "Topic", "Fact", "Value", "Figure"],
-        ([readable_date(str(r["date"])), ECONOMY_TOPICS[str(r["topic"])], cell(r["fact"]),
-          cell(_value_text(r["value"], r["unit"])), cell(r["figure"])]
+        ([readable_date(str(r["date"])), cell(ECONOMY_TOPIC.label(r["topic"])), cell(r["fact"]),
+          cell(_value_text(r["value"], r["unit"])), cell(FIGURE[r["figure"]].lower)]
          for _, r in chosen.sort_values(["date", "id"]).iterrows()),
     )

@@ -10,24 +10,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from IPython.display import HTML
 
-from utils.citations import source_linker
+from utils.common_tables import events_table_html, format_event_date
 from utils.figures import finish_figure
-from utils.theme import MARKER_SYMBOLS, TOL_MUTED
-from utils.tables import cell, html_table
-from utils.widgets import WithStaticFallback, replace_output
-
-THEME_LABELS: dict[str, str] = {
-    "statehood": "Statehood",
-    "union_state": "Union State",
-    "politics": "Politics & elections",
-    "protests": "Protest & repression",
-    "military": "Military",
-    "nuclear": "Nuclear weapons",
-    "sanctions": "Sanctions",
-    "economy": "Economy & energy",
-    "identity": "Identity & language",
-    "foreign_policy": "Foreign policy",
-}
+from utils.labels import THEME
+from utils.widgets import Explorer, year_range
 
 PERIODS: dict[str, tuple[str, str]] = {
     "1991–1999: independence and union": ("1990-07-01", "2000-06-30"),
@@ -35,14 +21,6 @@ PERIODS: dict[str, tuple[str, str]] = {
     "2014–2019: Crimea and balancing": ("2013-10-01", "2020-03-31"),
     "2020 onwards: protest and war": ("2019-10-01", "2024-06-30"),
 }
-
-
-def format_event_date(date: pd.Timestamp, precision: str) -> str:
-    if precision == "year":
-        return f"{date:%Y}"
-    if precision == "month":
-        return f"{date:%B %Y}"
-    return f"{date.day} {date:%B %Y}"
 
 
 def _hover_text(row: pd.Series, publishers: dict[str, str]) -> str:
@@ -56,15 +34,31 @@ def _hover_text(row: pd.Series, publishers: dict[str, str]) -> str:
 
 
 def themes_present(events: pd.DataFrame) -> list[str]:
-    return [t for t in THEME_LABELS if t in set(events["theme"])]
+    return THEME.present(events["theme"])
 
 
 def _busiest_sentence(events: pd.DataFrame) -> str:
     """Name the three years with the most events (for the alt text)."""
     counts = events["date"].dt.year.value_counts().sort_index().sort_values(ascending=False, kind="stable")
     top = [f"{year} ({n} events)" for year, n in counts.head(3).items()]
-    theme = THEME_LABELS[str(events["theme"].value_counts().idxmax())]
+    theme = THEME.label(events["theme"].value_counts().idxmax())
     return f"The busiest years are {', '.join(top)}; the largest theme is {theme}."
+
+
+def _filter_buttons(themes: list[str], full_range: list[str]) -> tuple[list[dict[str, object]],
+                                                                      list[dict[str, object]]]:
+    """The chart's own menus: show one theme (or all), zoom to one period (or the whole range)."""
+    theme_buttons: list[dict[str, object]] = [dict(label="All themes", method="restyle", args=[{"visible": True}])]
+    for n, theme in enumerate(themes):
+        visible = [i == n for i in range(len(themes))]
+        theme_buttons.append(dict(label=THEME[theme].label, method="restyle", args=[{"visible": visible}]))
+    period_buttons: list[dict[str, object]] = [
+        dict(label="Whole period", method="relayout", args=[{"xaxis.range": full_range}])]
+    period_buttons += [
+        dict(label=label, method="relayout", args=[{"xaxis.range": list(span)}])
+        for label, span in PERIODS.items()
+    ]
+    return theme_buttons, period_buttons
 
 
 def timeline_figure(events: pd.DataFrame, sources: pd.DataFrame) -> go.Figure:
@@ -75,18 +69,18 @@ def timeline_figure(events: pd.DataFrame, sources: pd.DataFrame) -> go.Figure:
     publishers = dict(zip(sources["id"], sources["publisher"]))
     themes = themes_present(events)
     fig = go.Figure()
-    for n, theme in enumerate(themes):
+    for theme in themes:
         rows = events[events["theme"] == theme]
         fig.add_trace(
             go.Scatter(
                 x=rows["date"],
-                y=[THEME_LABELS[theme]] * len(rows),
+                y=[THEME[theme].label] * len(rows),
                 mode="markers",
-                name=THEME_LABELS[theme],
+                name=THEME[theme].label,
                 marker=dict(
                     size=13,
-                    symbol=MARKER_SYMBOLS[n % len(MARKER_SYMBOLS)],
-                    color=TOL_MUTED[n % (len(TOL_MUTED) - 1)],
+                    symbol=THEME[theme].symbol,
+                    color=THEME[theme].colour,
                     line=dict(width=1, color="#222222"),
                 ),
                 customdata=rows["id"],
@@ -94,23 +88,15 @@ def timeline_figure(events: pd.DataFrame, sources: pd.DataFrame) -> go.Figure:
                 hoverinfo="text",
             )
         )
-    theme_buttons = [dict(label="All themes", method="restyle", args=[{"visible": True}])]
-    for n, theme in enumerate(themes):
-        visible = [i == n for i in range(len(themes))]
-        theme_buttons.append(dict(label=THEME_LABELS[theme], method="restyle", args=[{"visible": visible}]))
     start, end = events["date"].min(), events["date"].max()
     full_range = [(start - pd.Timedelta(days=200)).strftime("%Y-%m-%d"),
                   (end + pd.Timedelta(days=200)).strftime("%Y-%m-%d")]
-    period_buttons = [dict(label="Whole period", method="relayout", args=[{"xaxis.range": full_range}])]
-    period_buttons += [
-        dict(label=label, method="relayout", args=[{"xaxis.range": list(span)}])
-        for label, span in PERIODS.items()
-    ]
+    theme_buttons, period_buttons = _filter_buttons(themes, full_range)
     fig.update_layout(
         showlegend=False,
         hovermode="closest",
         xaxis=dict(range=full_range, type="date"),
-        yaxis=dict(categoryorder="array", categoryarray=[THEME_LABELS[t] for t in reversed(themes)]),
+        yaxis=dict(categoryorder="array", categoryarray=[THEME[t].label for t in reversed(themes)]),
         updatemenus=[
             dict(type="dropdown", buttons=theme_buttons, x=0, y=1.03, xanchor="left", yanchor="bottom",
                  showactive=True, active=0, name="theme-filter"),
@@ -125,23 +111,11 @@ def timeline_figure(events: pd.DataFrame, sources: pd.DataFrame) -> go.Figure:
         source=(f"Union State Explained, data/events.csv ({len(events)} events citing {n_sources} "
                 "sources; hover over a marker for its sources)"),
         alt=(f"Timeline chart of {len(events)} events from {start:%Y} to {end:%Y}, one row per theme "
-             f"({', '.join(THEME_LABELS[t] for t in themes)}). Each marker is an event. "
+             f"({', '.join(THEME[t].label for t in themes)}). Each marker is an event. "
              f"{_busiest_sentence(events)}"),
         x_label="Date",
         y_label="Theme",
         height=600,
-    )
-
-
-def events_table_html(events: pd.DataFrame, sources: pd.DataFrame) -> str:
-    """A plain HTML table of events (used as the static fallback and for printing)."""
-    links = source_linker(sources)
-    return html_table(
-        ["Date", "Theme", "Event", "Sources"],
-        ([format_event_date(e["date"], e["date_precision"]), cell(THEME_LABELS[e["theme"]]),
-          f"<strong>{cell(e['title'])}</strong><br>{cell(e['summary'])}",
-          links(e["source_ids"])]
-         for _, e in events.iterrows()),
     )
 
 
@@ -158,32 +132,31 @@ def filter_events(
     return chosen
 
 
-def timeline_explorer(events: pd.DataFrame, sources: pd.DataFrame) -> WithStaticFallback:
+def timeline_explorer(events: pd.DataFrame, sources: pd.DataFrame) -> Explorer:
     """Pick themes, years and whether the source article mentions an event."""
     themes = themes_present(events)
     first, last = int(events["date"].dt.year.min()), int(events["date"].dt.year.max())
     pick_themes = widgets.SelectMultiple(
-        options=[(THEME_LABELS[t], t) for t in themes], value=tuple(themes),
-        description="Themes", rows=len(themes),
+        options=[(THEME[t].label, t) for t in themes], value=tuple(themes),
+        description="Themes", rows=len(themes), layout=widgets.Layout(width="300px"),
     )
-    pick_years = widgets.IntRangeSlider(value=(first, last), min=first, max=last, description="Years")
-    only_article = widgets.Checkbox(value=False, description="Only events the source article mentions")
-    out = widgets.Output()
+    pick_years, years_box = year_range(first, last)
+    only_article = widgets.Checkbox(value=False, description="Only events the source article mentions",
+                                    layout=widgets.Layout(width="auto"))
 
-    def refresh(*_: object) -> None:
+    def render() -> list[object]:
         chosen = filter_events(events, pick_themes.value, pick_years.value, only_article.value)
-        replace_output(out, f"{len(chosen)} of {len(events)} events",
-                       HTML(events_table_html(chosen, sources)))  # type: ignore[no-untyped-call]
+        if chosen.empty:
+            return []
+        return [f"{len(chosen)} of {len(events)} events", HTML(events_table_html(chosen, sources))]  # type: ignore[no-untyped-call]
 
-    for control in (pick_themes, pick_years, only_article):
-        control.observe(refresh, names="value")
-    refresh()
-    box = widgets.VBox([widgets.HBox([pick_themes, widgets.VBox([pick_years, only_article])]), out])
-    return WithStaticFallback(
-        box,
+    return Explorer(
+        [pick_themes, pick_years, only_article], render,
+        arrange=lambda out: widgets.VBox([widgets.HBox([pick_themes, widgets.VBox([years_box, only_article])]), out]),
         fallback_html=events_table_html(events, sources),
         note=("In JupyterLab this is an explorer with theme, year and source-article filters. "
               "Here is the full table; the chart's menus above filter by theme and period, and "
               "events.csv (under <a href='index.html#data-downloads'>Data downloads</a> on the contents page) "
               "has every row."),
+        empty_message="No event matches these themes, years and article filter: widen them.",
     )

@@ -8,23 +8,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from utils.figures import finish_figure
+from utils.labels import COMMITMENT_STATUS, INSTITUTION_STATUS
 from utils.tables import cell, html_table, wrap
 from utils.theme import TOL_MUTED
-
-# Status -> (label, colour, marker symbol). Symbols and labels repeat what colour says.
-STATUS_STYLE: dict[str, tuple[str, str, str]] = {
-    "implemented": ("Implemented", TOL_MUTED[3], "circle"),
-    "partly_implemented": ("Partly implemented", TOL_MUTED[6], "diamond"),
-    "in_progress": ("In progress", TOL_MUTED[2], "triangle-up"),
-    "not_implemented": ("Not implemented", TOL_MUTED[0], "x"),
-}
-INSTITUTION_STYLE: dict[str, tuple[str, str]] = {
-    # status -> (label, border dash)
-    "functioning": ("functioning", "solid"),
-    "planned_not_created": ("planned, never created", "dash"),
-    # The Parliamentary Assembly works, but as a stand-in inherited from 1996, not the treaty's parliament.
-    "other": ("works: stand-in from 1996", "dot"),
-}
 
 # The founding chain, 1996-2000, plus the 2024 security treaty, with short labels for the time line.
 FOUNDING_CHAIN: dict[str, str] = {
@@ -112,7 +98,8 @@ def commitments_figure(commitments: pd.DataFrame, source_line: str) -> go.Figure
     # Short labels from the ids keep one line per row; the full wording is in the hover and the table.
     labels = [short_label(i) for i in ordered["id"]]
     fig = go.Figure()
-    for status, (label, colour, symbol) in STATUS_STYLE.items():
+    for status, style in COMMITMENT_STATUS.items():
+        label, colour, symbol = style.label, style.colour, style.symbol
         chosen = ordered["status"] == status
         if not chosen.any():
             continue
@@ -126,7 +113,7 @@ def commitments_figure(commitments: pd.DataFrame, source_line: str) -> go.Figure
             hoverinfo="text",
         ))
     counts = ordered["status"].value_counts()
-    summary = ", ".join(f"{int(counts.get(s, 0))} {STATUS_STYLE[s][0].lower()}" for s in STATUS_STYLE)
+    summary = ", ".join(f"{int(counts.get(s, 0))} {COMMITMENT_STATUS[s].lower}" for s in COMMITMENT_STATUS)
     fig.update_yaxes(categoryorder="array", categoryarray=labels, showgrid=True, tickfont=dict(size=12))
     return finish_figure(
         fig,
@@ -163,7 +150,7 @@ def institutions_figure(institutions: pd.DataFrame, source_line: str) -> go.Figu
         fig.add_shape(type="line", x0=0.5, y0=0.86 - half_height, x1=x, y1=y + half_height,
                       line=dict(color="#999999", width=1))
     for row, x, y in boxes:
-        label, dash = INSTITUTION_STYLE[row["status"]]
+        label, dash = INSTITUTION_STATUS[row["status"]].lower, INSTITUTION_STATUS[row["status"]].dash
         fig.add_shape(type="rect", x0=x - width / 2, x1=x + width / 2, y0=y - half_height, y1=y + half_height,
                       line=dict(color="#333333", width=2, dash=dash),
                       fillcolor="#EEF3F8" if row["status"] == "functioning" else "white")
@@ -209,12 +196,6 @@ def commitments_html(commitments: pd.DataFrame) -> str:
     return html_table(
         ["Commitment", "Agreed in", "Status", "What happened"],
         ([cell(r["commitment"]), cell(r["agreed_in"]),
-          f"{STATUS_STYLE[r['status']][0]} <small>(as of {cell(r['status_as_of'])})</small>", cell(r["evidence"])]
+          f"{COMMITMENT_STATUS[r['status']].label} <small>(as of {cell(r['status_as_of'])})</small>", cell(r["evidence"])]
          for _, r in commitments.iterrows()),
     )
-
-
-__all__ = [
-    "FOUNDING_CHAIN", "INSTITUTION_STYLE", "STATUS_STYLE", "agreements_figure", "agreements_html", "founding_chain", "commitments_figure", "commitments_html",
-    "institutions_figure",
-]
