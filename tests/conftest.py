@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,18 @@ def plain_cells(page: str) -> str:
     from utils.tables import CELL_STYLE
 
     return page.replace(CELL_STYLE, "")
+
+
+_SESSION_START: list[float] = []
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _SESSION_START.append(time.time())
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the source-quality report written by tests/test_sources_quality.py, if it ran."""
+    report = ROOT / "build" / "source_report.txt"
+    if report.exists() and _SESSION_START and report.stat().st_mtime >= _SESSION_START[0]:
+        terminalreporter.section("source quality")
+        terminalreporter.write(report.read_text(encoding="utf-8"))

@@ -78,9 +78,11 @@ def test_presidential_figure_plots_the_official_series_and_labels_others(electio
     expected = expected[(expected["series"] != "Turnout") & (expected["figure"] == "official")]
     assert list(official.y) == list(expected["value"])
     assert official.mode == "lines+markers+text"
-    independent = next(t for t in fig.data if "(independent)" in t.name)
+    # The Golos/BYPOL estimates are labelled opposition, not independent.
+    assert not any("(independent)" in t.name for t in fig.data)
+    opposition = next(t for t in fig.data if "(opposition)" in t.name)
     # Separate estimates are not joined into a line.
-    assert "lines" not in independent.mode and independent.marker.symbol != official.marker.symbol
+    assert "lines" not in opposition.mode and opposition.marker.symbol != official.marker.symbol
     assert f"{min(expected['value']):.0f}%" in fig.layout.meta["alt"]
     assert f"{max(expected['value']):.0f}%" in fig.layout.meta["alt"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable
+from urllib.parse import urlsplit
 
 import pandas as pd
 from IPython.display import Markdown
@@ -38,12 +39,35 @@ def readable_date(partial: str) -> str:
     return f"{date:%B %Y}" if len(parts) == 2 else parts[0]
 
 
+def _optional(row: pd.Series, column: str) -> str:
+    """An optional cell as text: '' when the column is missing or the cell is empty."""
+    value = row.get(column)
+    return "" if value is None or bool(pd.isna(value)) else str(value)
+
+
+def copy_note(row: pd.Series) -> str:
+    """'; read in a copy at host, 5 December 2026' when the page read was a copy, not the original."""
+    read_at = _optional(row, "read_at")
+    if not read_at:
+        return ""
+    host = urlsplit(read_at).hostname or read_at
+    if host.startswith("www."):
+        host = host[4:]
+    read_on = _optional(row, "read_on")
+    when = f", {readable_date(read_on)}" if read_on else ""
+    unknown = "the original's own address is not known; " if read_at == str(row["url"]) else ""
+    return f"; {unknown}read in a copy at [{host}]({read_at}){when}"
+
+
 def format_source(row: pd.Series) -> str:
+    """'Jiji Press, [title](url) (English title), 3 March 2022 (news report; read in a copy at …).'"""
     published = readable_date(str(row["published"]))
     title = str(row["title"]).replace("[", "\\[").replace("]", "\\]")
+    title_en = _optional(row, "title_en")
+    english = f" ({title_en})" if title_en else ""
     return (
-        f"{row['publisher']}, [{title}]({row['url']}), {published} "
-        f"({SOURCE_KIND[row['kind']].lower}). `{row['id']}`"
+        f"{row['publisher']}, [{title}]({row['url']}){english}, {published} "
+        f"({SOURCE_KIND[row['kind']].lower}{copy_note(row)}). `{row['id']}`"
     )
 
 

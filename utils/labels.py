@@ -93,7 +93,9 @@ SOURCE_KIND = _plain(
     official=("Official document", "Official", "published by a state body, court or international organisation"),
     news=("News report", "News", "a news agency's, paper's or broadcaster's report"),
     ngo=("Human-rights monitor / NGO", "NGO", "a human-rights monitor's or other non-governmental report"),
-    academic=("Academic work", "Academic", "research published by a university or think tank"),
+    academic=("Academic work", "Academic", "peer-reviewed or university research"),
+    analysis=("Think-tank or law-firm analysis", "Analysis", "a think tank's, law firm's or consultancy's "
+              "analysis, or an expert blog"),
     reference=("Reference work", "Reference", "an encyclopedia, database or reference book"),
 )
 
@@ -367,6 +369,9 @@ ERROR_ORIGIN = Vocabulary("error_origin", {
                       "already wrong", "#DDCC77", pattern="/"),
     "rewording": Label("Error added by the rewording", "the rewording", "the machine rewording introduced "
                        "the error", "#CC6677", pattern="x"),
+    "unknown": Label("Error of unknown origin", "the original or the rewording (not known which)",
+                     "the original's wording could not be read to tell where the error came from", "#DDDDDD",
+                     pattern="."),
 })
 
 # --- Which vocabulary each enum field of data/datapackage.json uses -----------------------------
