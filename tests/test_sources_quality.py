@@ -57,7 +57,7 @@ def test_a_fact_with_only_an_aggregator_source_fails_the_report(data_copy: Path)
     events = data_copy / "events.csv"
     lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
     lines[1] = lines[1].replace(
-        "charter97-2010-independence-became-law;loc-country-study-independent-belarus",
+        "charter97-2010-independence-became-law",
         "menafn-2025-10-31-oreshnik-december")
     events.write_text("".join(lines), encoding="utf-8")
     bad = build_report(data_copy).forum_or_aggregator_only

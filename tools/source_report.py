@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 # The goal: nine in ten cited sources give the original's own text (its page, or a verbatim copy).
 TARGET_ORIGINAL_SHARE = 0.90
-# Where the data stands now; tests fail if it slips below this (raise it as copies are replaced).
-FLOOR_ORIGINAL_SHARE = 0.87
+# The tests enforce the goal itself now that it is met (90.7% in December 2026).
+FLOOR_ORIGINAL_SHARE = 0.90
 CLASSES = ("original", "verbatim", "mirror", "reprint", "aggregator", "forum")
 
 # Hosts are matched on their last labels, so "www." and sub-domains need no entries.
@@ -40,7 +40,8 @@ VERBATIM_HOSTS = {
     # archives and full-text stores of the original
     "data.minsk.by", "github.com", "legislation.gov.uk", "consultant.ru", "docslib.org",
     "researchgate.net", "readkong.com", "studydoc.ru", "kamunikat.eu", "data.cimple.eu",
-    "templetonthorp.com", "rustocks.com", "pressreader.com", "cloudfront.net",
+    "templetonthorp.com", "rustocks.com", "pressreader.com", "cloudfront.net", "vdocument.in",
+    "pravo.starec.ai", "regulations.justia.com", "fairfieldcitizenonline.com",
     # the publisher's own second host
     "staging.rferl.org", "redakcja.belsat.cloud",
     # state bodies' sites reprinting the state news agency BelTA verbatim
@@ -56,7 +57,7 @@ VERBATIM_HOSTS = {
     "keyt.com", "irishexaminer.com", "thestar.com.my", "straitstimes.com", "standard.co.uk",
     "globalnews.ca", "brecorder.com", "thelocal.se", "business-standard.com",
     "bangladeshpost.net", "borneobulletin.com.bn", "spacewar.com", "indianexpress.com",
-    "ctvnews.ca", "europeannewsroom.com", "english.alarabiya.net", "businesslive.co.za",
+    "ctvnews.ca", "europeannewsroom.com", "wsau.com", "english.alarabiya.net", "businesslive.co.za",
     "laragione.eu", "themoscowtimes.com", "news.afnfn.com", "avpress.com", "en.trend.az",
     "today.az", "taiwannews.com.tw", "seasideradio.co.uk", "eurasiareview.com",
     "americanmilitarynews.com", "realclearworld.com", "vlex.com", "nippon.com", "dawn.com",
