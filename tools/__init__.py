@@ -1,0 +1,1 @@
+"""Project scripts; a package so Jupyter config can name tools.offline_export."""
