@@ -15,6 +15,7 @@ from docutils import nodes
 
 import plotly
 
+from book import teacher_only  # book/teacher_only.py: teacher-only text, worksheet print styles
 from book.search_variants import add_variant_keywords  # search finds a page by any spelling (data/glossary.csv)
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -131,6 +132,7 @@ def remove_solutions(app, doctree):  # type: ignore[no-untyped-def]
 
 def setup(app):  # type: ignore[no-untyped-def]
     app.connect("doctree-read", remove_solutions)
+    teacher_only.setup(app)
     app.connect("doctree-read", add_variant_keywords)
     app.connect("env-updated", drop_widget_state)
     app.connect("build-finished", copy_plotly_js)

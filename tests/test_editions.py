@@ -17,7 +17,7 @@ import pytest
 from tests.conftest import ROOT, SITE
 
 TEACHER_SITE = ROOT / "teacher-site"
-SOLUTION = re.compile(r'<details class="use-solution" id="(solution-[0-9]{2}-[0-9]+)">(.*?)</details>', re.S)
+SOLUTION = re.compile(r'<details class="use-solution" id="(solution-[0-9]{2}-[0-9]+)"[^>]*>(.*?)</details>', re.S)
 
 
 def normalise(text: str) -> str:

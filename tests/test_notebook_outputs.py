@@ -3,7 +3,7 @@
 `make site` executes each notebook once (myst-nb raises on any cell error, so a
 notebook that fails stops the build). This test then does what `pytest --nbval-lax`
 did with a second execution of its own: every code cell ran without an error, and
-each fact cell (``# NBVAL_CHECK_OUTPUT``) printed exactly its committed output. It
+each fact cell (tagged ``nbval-check-output``) printed exactly its committed output. It
 reads the execution from build/jupyter_cache (tests/executed.py: same code cells, same
 kernel, newer than the notebook, data/, geo/ and utils/) and compares outputs with
 nbval's own functions and its lax-mode rules (which keys are ignored, streams merged).
@@ -43,14 +43,20 @@ def comparable(outputs: list[Any]) -> dict[str, list[Any]]:
     return dict(flat)
 
 
+CHECK_TAG = "nbval-check-output"  # nbval's cell tag; the notebooks use it, never a comment in the code
+
+
 def is_fact_cell(cell: Any) -> bool:
-    return dict(find_comment_markers(cell.source)).get("check", False) is True
+    """nbval's rule: the `nbval-check-output` tag, or the `# NBVAL_CHECK_OUTPUT` comment."""
+    return (CHECK_TAG in cell.get("metadata", {}).get("tags", [])
+            or dict(find_comment_markers(cell.source)).get("check", False) is True)
 
 
 def test_fact_cell_detection_follows_nbval() -> None:
     import nbformat
 
     assert is_fact_cell(nbformat.v4.new_code_cell("# NBVAL_CHECK_OUTPUT\nprint(1)"))
+    assert is_fact_cell(nbformat.v4.new_code_cell("print(1)", metadata={"tags": [CHECK_TAG]}))
     assert not is_fact_cell(nbformat.v4.new_code_cell("print(1)  # a note"))
     assert not is_fact_cell(nbformat.v4.new_code_cell("# NBVAL_IGNORE_OUTPUT\nprint(1)"))
 
@@ -81,6 +87,6 @@ def test_notebook_ran_and_facts_match(path: Path) -> None:
     facts = [(i, c, e) for i, (c, e) in enumerate(code) if is_fact_cell(c)]
     for i, cell, run in facts:
         assert comparable(run.outputs) == comparable(cell.outputs), (
-            f"{path.name}, code cell {i} ({cell.source.splitlines()[1][:60]!r}…): its output changed; "
+            f"{path.name}, code cell {i} ({cell.source.splitlines()[0][:60]!r}…): its output changed; "
             "if the change is intended, run `make strip` to refresh the committed output"
         )

@@ -6,7 +6,9 @@ the project's own tables and layers; a question without a check fails.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -219,12 +221,17 @@ def test_every_content_notebook_has_a_quiz_cell() -> None:
         assert len(quiz_for(QUIZ, number)) >= 3, f"{path.name}: fewer than three quiz questions"
 
 
-def test_static_quiz_shows_questions_and_folded_answers() -> None:
+def test_static_quiz_answers_are_not_in_the_page_text() -> None:
+    """Find-in-page searches text (and opens <details>), not attributes: answers wait in attributes."""
     questions = quiz_for(QUIZ, "02")
     page = quiz_html(questions)
     assert page.count("use-quiz-question") == len(questions)
-    assert page.count("<details class='use-quiz-answer'>") == len(questions)
-    assert "Latvia" in page
+    assert page.count("class='use-quiz-reveal'") == len(questions)
+    assert "<details" not in page
+    visible = re.sub(r"<[^>]*>", " ", page)  # drops every tag with its attributes
+    for _, q in questions.iterrows():
+        assert str(q["explanation"])[:40] not in visible
+        assert html.escape(str(q["explanation"]))[:40] in page  # held in data-explanation
 
 
 def test_quiz_widget_says_right_or_wrong() -> None:

@@ -80,7 +80,7 @@ def browser() -> Iterator[object]:
 
 def test_site_has_every_notebook_and_page() -> None:
     sources = [*(ROOT / "notebooks").glob("[0-9]*.ipynb"), ROOT / "notebooks" / "glossary.ipynb",
-               ROOT / "notebooks" / "teacher_guide.md"]
+               ROOT / "notebooks" / "teacher_guide.md", ROOT / "notebooks" / "answer_keys.ipynb"]
     assert len(sources) >= 11, "notebooks missing"
     assert sorted(f"{p.stem}.html" for p in sources) == [p for p in PAGES if p != "index.html"]
 

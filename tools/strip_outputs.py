@@ -2,8 +2,8 @@
 
 Usage: python tools/strip_outputs.py [--no-execute] notebooks/*.ipynb
 
-Fact cells (first line ``# NBVAL_CHECK_OUTPUT``) keep their fresh outputs so
-``make test`` can compare them; every other output (figures, widgets, tables)
+Fact cells (tagged ``nbval-check-output``, the tag nbval reads) keep their fresh
+outputs so ``make test`` can compare them; every other output (figures, widgets, tables)
 is cleared, so git holds no generated charts.
 """
 
@@ -14,11 +14,12 @@ from pathlib import Path
 
 import nbformat
 
-CHECK_MARKER = "# NBVAL_CHECK_OUTPUT"
+# A cell tag, not a comment in the code: students reading the site never see it.
+CHECK_TAG = "nbval-check-output"
 
 
 def is_fact_cell(cell: nbformat.NotebookNode) -> bool:
-    return cell.cell_type == "code" and cell.source.lstrip().startswith(CHECK_MARKER)
+    return cell.cell_type == "code" and CHECK_TAG in cell.metadata.get("tags", [])
 
 
 def strip(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:

@@ -3,7 +3,7 @@
 Questions live in ``data/quiz.csv`` (question, options, answer, explanation,
 sources). In a live kernel each question is a set of radio buttons with a
 "Check" button; in the static site the same questions show as a list whose
-answers open with a click (an HTML <details>), no JavaScript or kernel needed.
+answers appear when a button is pressed (a one-line inline handler, no kernel needed).
 """
 
 from __future__ import annotations
@@ -24,17 +24,25 @@ def quiz_for(quiz: pd.DataFrame, notebook: str) -> pd.DataFrame:
     return chosen
 
 
+# Find-in-page (Ctrl+F) searches text, and Chrome opens closed <details> to show a match, so the
+# answer is held in data attributes, which find-in-page does not search, and a button writes it
+# into the page when pressed. Inline handler: the static site loads no script of its own.
+REVEAL = ("var p=this.nextElementSibling;p.querySelector('strong').textContent=this.dataset.answer;"
+          "p.querySelector('span').textContent=' '+this.dataset.explanation;p.hidden=false;"
+          "this.hidden=true")
+
+
 def quiz_html(questions: pd.DataFrame) -> str:
-    """Every question with its options; each answer folds open on click."""
+    """Every question with its options; a button shows the answer, which the page text does not hold."""
     items = []
     for n, (_, q) in enumerate(questions.iterrows(), 1):
         options = "".join(f"<li>{html.escape(o)}</li>" for o in q["options"])
         items.append(
             f"<li class='use-quiz-question'><p><strong>{html.escape(str(q['question']))}</strong></p>"
             f"<ol type='a'>{options}</ol>"
-            f"<details class='use-quiz-answer'><summary>Show the answer</summary>"
-            f"<p><strong>{html.escape(str(q['answer']))}</strong>. {html.escape(str(q['explanation']))}</p>"
-            "</details></li>"
+            f"<button type='button' class='use-quiz-reveal' data-answer=\"{html.escape(str(q['answer']))}.\" "
+            f"data-explanation=\"{html.escape(str(q['explanation']))}\" onclick=\"{REVEAL}\">Show the answer</button>"
+            "<p class='use-quiz-answer' aria-live='polite' hidden><strong></strong><span></span></p></li>"
         )
     return f"<ol class='use-quiz'>{''.join(items)}</ol>"
 
@@ -65,5 +73,5 @@ def quiz_widget(quiz: pd.DataFrame, notebook: str) -> WithStaticFallback:
     return WithStaticFallback(
         widgets.VBox([_question_widget(q) for _, q in questions.iterrows()]),
         fallback_html=quiz_html(questions),
-        note="Answer each question in your head (or on paper), then open its answer.",
+        note="Answer each question in your head (or on paper), then press its button to see the answer.",
     )
