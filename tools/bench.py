@@ -3,7 +3,12 @@
 1. Time to execute every notebook (fresh kernel each, as `make site` does)
    divided by the floor: starting a kernel and importing the stack
    (utils, pandas, plotly, geopandas, ipywidgets) once per notebook. Target <= 1.5.
-2. Bytes of the built site divided by one plotly.js plus the data files. Target <= 1.15.
+2. Page budgets of the built student site, in headless Chromium (tools/site_speed.py):
+   bytes of the heaviest text page (target <= 300 kB) and of the heaviest chart page
+   (target <= 1.6 MB); time until every chart is drawn divided by the same for a bare page
+   with the same bundle and one chart (target <= 1.3, worst page). A table per page follows.
+
+`python tools/bench.py --site-only` measures the site alone (no notebook execution).
 
 Data validation is warmed first (utils.data.ensure_valid), as it is once per data
 change for every later kernel.
@@ -21,12 +26,12 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import plotly  # noqa: E402
+from tools.site_speed import measure_site  # noqa: E402
+from utils.data import ensure_valid  # noqa: E402
 
-from utils.data import DATA_DIR, ensure_valid  # noqa: E402
-
-# The copy the site ships (book/conf.py copies the same file; importing conf needs Sphinx's `tags`).
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+TEXT_PAGE_BUDGET = 300_000
+CHART_PAGE_BUDGET = 1_600_000
+DRAW_RATIO_BUDGET = 1.3
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 STACK_IMPORT = "import utils, pandas, plotly.graph_objects, geopandas, ipywidgets"
 
@@ -46,26 +51,46 @@ def execution_seconds() -> float:
     return sum(run(nbformat.read(path, as_version=4), path.parent) for path in NOTEBOOKS)
 
 
-def site_bytes(site: Path) -> int:
-    return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+def site_report(site: Path) -> bool:
+    """Print the page budgets and a table per page; True when every budget is met."""
+    pages, bare = measure_site(site)
+    print(f"{'page':34} {'bytes':>10} {'charts':>6} {'first paint':>12} {'charts drawn':>13} {'bare':>8} {'ratio':>6}")
+    ratios = {}
+    for p in pages:
+        drawn = f"{p.charts_drawn_ms:.0f} ms" if p.charts_drawn_ms else "-"
+        b = bare.get(p.name)
+        if b and p.charts_drawn_ms and b.charts_drawn_ms:
+            ratios[p.name] = p.charts_drawn_ms / b.charts_drawn_ms
+        print(f"{p.name:34} {p.bytes:>10,} {p.charts:>6} {p.first_paint_ms:>9.0f} ms {drawn:>13} "
+              f"{(f'{b.charts_drawn_ms:.0f} ms' if b and b.charts_drawn_ms else '-'):>8} "
+              f"{(f'{ratios[p.name]:.2f}' if p.name in ratios else '-'):>6}")
+    text = max((p for p in pages if not p.charts), key=lambda p: p.bytes)
+    chart = max((p for p in pages if p.charts), key=lambda p: p.bytes)
+    worst = max(ratios, key=lambda name: ratios[name])
+    checks = [
+        (f"heaviest text page  {text.name}: {text.bytes / 1e3:.0f} kB", text.bytes <= TEXT_PAGE_BUDGET,
+         f"<= {TEXT_PAGE_BUDGET / 1e3:.0f} kB"),
+        (f"heaviest chart page {chart.name}: {chart.bytes / 1e6:.2f} MB", chart.bytes <= CHART_PAGE_BUDGET,
+         f"<= {CHART_PAGE_BUDGET / 1e6:.1f} MB"),
+        (f"draw ratio (worst)  {worst}: {ratios[worst]:.2f}", ratios[worst] <= DRAW_RATIO_BUDGET,
+         f"<= {DRAW_RATIO_BUDGET}"),
+    ]
+    for text_line, ok, target in checks:
+        print(f"{text_line}  (target {target}) {'ok' if ok else 'OVER BUDGET'}")
+    return all(ok for _, ok, _ in checks)
 
 
 def main() -> None:
-    ensure_valid()
-    run(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(STACK_IMPORT)]), ROOT)  # warm disk cache
-    floor = floor_seconds()
-    execution = execution_seconds()
     site = ROOT / "site"
-    # The data files are what the site offers for download: data/ tables and geo/ layers.
-    data_files = [p for p in DATA_DIR.glob("*") if p.suffix in {".csv", ".json"}]
-    data_files += list((DATA_DIR.parent / "geo").glob("*.geojson"))
-    data = sum(p.stat().st_size for p in data_files)
-    base = PLOTLY_JS.stat().st_size + data
-    total = site_bytes(site)
-    print(f"notebooks: {len(NOTEBOOKS)}")
-    print(f"execution {execution:.2f} s / floor {floor:.2f} s = {execution / floor:.2f}  (target <= 1.5)")
-    print(f"site {total / 1e6:.2f} MB / (plotly.js {PLOTLY_JS.stat().st_size / 1e6:.2f} MB + data "
-          f"{data / 1e3:.1f} kB) = {total / base:.3f}  (target <= 1.15)")
+    if "--site-only" not in sys.argv:
+        ensure_valid()
+        run(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(STACK_IMPORT)]), ROOT)  # warm disk cache
+        floor = floor_seconds()
+        execution = execution_seconds()
+        print(f"notebooks: {len(NOTEBOOKS)}")
+        print(f"execution {execution:.2f} s / floor {floor:.2f} s = {execution / floor:.2f}  (target <= 1.5)")
+    if not site_report(site):
+        sys.exit(1)
 
 
 if __name__ == "__main__":

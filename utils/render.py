@@ -37,8 +37,13 @@ from utils.figures import FigureContractError, figure_contract_problems
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 # The toolbar shows on hover only, so it never sits on top of a long title in a static view.
+# No button may send a chart away (the site is offline): plotly.js 4's only such button is
+# "Share chart" (sendDataToCloud, an upload to Plotly Cloud); older versions' "Edit in Chart Studio"
+# and "Edit chart" link are gone from the library.
+SENDING_BUTTONS = ["sendDataToCloud"]
 PLOT_CONFIG = {"displaylogo": False, "displayModeBar": "hover", "responsive": True,
-               "toImageButtonOptions": {"scale": 2}}
+               "toImageButtonOptions": {"scale": 2},
+               "showSendToCloud": False, "plotlyServerURL": "", "modeBarButtonsToRemove": SENDING_BUTTONS}
 CAPTION_PREFIX = "Chart description:"
 CAPTION_CHARS = 110  # SVG text does not wrap by itself
 CAPTION_LINE_PX = 19

@@ -1,0 +1,484 @@
+/* Union State Explained: what the static site does in the browser, with no kernel and no network.
+
+   1. Charts (pages that have them): draw the figures noted by use-charts-queue.js once the
+      deferred plotly bundle has loaded; remove every toolbar button that would upload data or
+      open an online editor; offer each plotly menu as an HTML <select> (keyboard and screen
+      reader friendly) instead of plotly's SVG menu; give phones a narrow layout.
+   2. Explorers: the static table of each explorer gets a text filter and a select per short
+      column, with a live count and a clear message when nothing matches.
+   3. Scrolling regions (wide code, tables) become keyboard-focusable.
+*/
+(function () {
+  "use strict";
+
+  /* ---------------------------------------------------------------- charts */
+
+  // Toolbar buttons that send a chart away from the machine; never shown. (plotly.js 4 has only
+  // "Share chart"; older ones also had "Edit in Chart Studio".)
+  var SENDING_BUTTONS = ["sendDataToCloud", "editInChartStudio"];
+  var PHONE_WIDTH = 640; // px of chart width below which a figure gets the narrow layout
+
+  function safeConfig(config) {
+    var safe = Object.assign({}, config || {});
+    safe.showSendToCloud = false;
+    safe.plotlyServerURL = "";
+    safe.modeBarButtonsToRemove = (safe.modeBarButtonsToRemove || []).concat(SENDING_BUTTONS);
+    return safe;
+  }
+
+  function copy(value) {
+    return JSON.parse(JSON.stringify(value));
+  }
+
+  // Break text into lines of at most `width` characters, at spaces, keeping existing <br>s.
+  function wrap(text, width) {
+    return String(text).split(/<br\s*\/?>/i).map(function (line) {
+      var plain = line.replace(/<[^>]+>/g, "");
+      if (plain.length <= width) return line;
+      var words = line.split(" ");
+      var lines = [];
+      var current = "";
+      words.forEach(function (word) {
+        var candidate = current ? current + " " + word : word;
+        if (candidate.replace(/<[^>]+>/g, "").length > width && current) {
+          lines.push(current);
+          current = word;
+        } else {
+          current = candidate;
+        }
+      });
+      if (current) lines.push(current);
+      return lines.join("<br>");
+    }).join("<br>");
+  }
+
+  function lineCount(text) {
+    return String(text).split(/<br\s*\/?>/i).length;
+  }
+
+  // Characters of text at `size` px that fit in `width` px (average glyph ~0.55 em).
+  function fits(width, size) {
+    return Math.max(16, Math.floor(width / (size * 0.56)));
+  }
+
+  // The phone variant. Charts are designed for at least PHONE_WIDTH px: at that width their
+  // labels, legends and annotations do not collide. A narrower screen draws the chart at
+  // PHONE_WIDTH in a frame that scrolls sideways (the page itself never does), with its title
+  // and source line wrapped to the width of the screen, so both read without scrolling.
+  function phoneLayout(layout, visibleWidth, data) {
+    var narrow = copy(layout);
+    var margin = Object.assign({ t: 80, b: 130, l: 30, r: 30 }, narrow.margin || {});
+    var before = { t: margin.t, b: margin.b };
+    if (narrow.title && narrow.title.text) {
+      var size = 17;
+      var title = wrap(narrow.title.text, fits(visibleWidth - 24, size));
+      narrow.title = Object.assign({}, narrow.title, {
+        text: title, font: Object.assign({}, narrow.title.font || {}, { size: size }),
+        x: 0, xanchor: "left", xref: "container", yanchor: "top", yref: "container",
+        pad: { l: 12 },
+      });
+      margin.t += 22 * (lineCount(title) - 1);
+    }
+    (narrow.annotations || []).forEach(function (note) {
+      if (note.xref === "paper" && note.yref === "paper" && /^Source:/.test(String(note.text))) {
+        note.text = wrap(note.text, fits(visibleWidth - 40, (note.font || {}).size || 12));
+        var extra = lineCount(note.text) - 1;
+        margin.b += 16 * extra;
+      }
+    });
+    // A legend inside the plot covers data labels on a small chart, and one above the plot grows
+    // upwards into the title as its entries wrap: put it above the plot with room reserved.
+    var legend = narrow.legend || {};
+    var inside = legend.x !== undefined && legend.x >= 0 && legend.x <= 1 && legend.y !== undefined && legend.y >= 0 && legend.y <= 1;
+    var above = legend.y !== undefined && legend.y >= 1;
+    if (narrow.showlegend !== false && (inside || above)) {
+      narrow.legend = Object.assign({}, legend, { orientation: "h", x: 0, xanchor: "left", yanchor: "bottom",
+        y: inside ? 1.02 : legend.y });
+      var rowWidth = PHONE_WIDTH - margin.l - margin.r;
+      var used = 0;
+      var rows = 1;
+      data.forEach(function (trace) {
+        if (trace.showlegend === false || !trace.name) return;
+        var item = 46 + 7 * String(trace.name).replace(/<[^>]+>/g, "").length;
+        if (used && used + item > rowWidth) { rows += 1; used = 0; }
+        used += item;
+      });
+      margin.t += 22 * rows + (inside ? 10 : 0);
+    }
+    narrow.margin = margin;
+    if (narrow.height) narrow.height += margin.t - before.t + margin.b - before.b;
+    // plotly sets a wrapped title's first line higher than its anchor says: leave 20 px above it.
+    if (narrow.title && narrow.title.text) narrow.title.y = 1 - 20 / (narrow.height || 450);
+    return narrow;
+  }
+
+  // Text drawn on the chart background (value labels, notes) in a pale series colour gets darkened
+  // just enough for 4.5:1 contrast (WCAG AA); the series keeps its colour for lines and markers.
+  // Text inside bars is left alone: it sits on the bar, not on the background.
+  function parseColour(colour) {
+    var hex = /^#([0-9a-f]{6})$/i.exec(String(colour || "").trim());
+    if (hex) return [0, 2, 4].map(function (i) { return parseInt(hex[1].substr(i, 2), 16); });
+    var rgb = /^rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)/i.exec(String(colour || ""));
+    return rgb ? [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])] : null;
+  }
+  function luminance(rgb) {
+    var c = rgb.map(function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  }
+  function contrast(a, b) {
+    var la = luminance(a), lb = luminance(b);
+    return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+  }
+  function readable(colour, background) {
+    var rgb = parseColour(colour);
+    if (!rgb) return colour;
+    var steps = 0;
+    while (contrast(rgb, background) < 4.5 && steps < 40) {
+      rgb = rgb.map(function (v) { return Math.floor(v * 0.93); });
+      steps += 1;
+    }
+    return steps ? "rgb(" + rgb.join(",") + ")" : colour;
+  }
+  function readableTexts(data, layout) {
+    var background = parseColour(layout.plot_bgcolor) || [255, 255, 255];
+    data.forEach(function (trace) {
+      var insideBar = trace.type === "bar" && trace.textposition !== "outside";
+      if (insideBar || !trace.textfont || !trace.textfont.color) return;
+      var c = trace.textfont.color;
+      trace.textfont.color = Array.isArray(c) ? c.map(function (x) { return readable(x, background); }) : readable(c, background);
+    });
+    (layout.annotations || []).forEach(function (note) {
+      if (note.font && note.font.color) {
+        note.font.color = readable(note.font.color, parseColour(note.bgcolor) || background);
+      }
+    });
+  }
+
+  // A phone's source line starts at the figure's left edge, not the plot's (the y labels can
+  // take half the width), so it reads without scrolling sideways; and it sits at the bottom edge,
+  // so the lines wrapping added grow upwards into the room made for them.
+  function sourceLineToLeftEdge(gd) {
+    var size = gd._fullLayout && gd._fullLayout._size;
+    if (!size) return Promise.resolve();
+    var update = {};
+    (gd.layout.annotations || []).forEach(function (note, i) {
+      if (note.xref === "paper" && /^Source:/.test(String(note.text))) {
+        update["annotations[" + i + "].x"] = (10 - size.l) / size.w;
+        update["annotations[" + i + "].xanchor"] = "left";
+        update["annotations[" + i + "].align"] = "left";
+        update["annotations[" + i + "].y"] = (6 - size.b) / size.h;
+        update["annotations[" + i + "].yanchor"] = "bottom";
+      }
+    });
+    return Object.keys(update).length ? window.Plotly.relayout(gd, update) : Promise.resolve();
+  }
+
+  // Text placed by data (a value label beside a bar) can run past the right edge of a narrow
+  // chart; widen the drawing until it fits (the frame scrolls sideways anyway).
+  function widenToFit(gd, tries) {
+    var right = gd.getBoundingClientRect().right;
+    var over = 0;
+    gd.querySelectorAll(".annotation-text-g, .textpoint, .legendtext").forEach(function (el) {
+      over = Math.max(over, el.getBoundingClientRect().right - right);
+    });
+    if (over <= 1 || tries <= 0) return Promise.resolve();
+    gd.style.width = Math.ceil(gd.getBoundingClientRect().width + over + 16) + "px";
+    return window.Plotly.Plots.resize(gd).then(function () { return widenToFit(gd, tries - 1); });
+  }
+
+  function menuName(menu, index) {
+    var name = String(menu.name || "").replace(/[-_]+/g, " ").replace(/\s*filter$/i, "").trim();
+    if (!name) return "Menu " + (index + 1);
+    return name.charAt(0).toUpperCase() + name.slice(1);
+  }
+
+  // An HTML <select> for each plotly menu; plotly's own SVG menu is hidden (it has no keyboard
+  // access and collides with the title on a phone).
+  function addMenuControls(gd, layout) {
+    var menus = layout.updatemenus || [];
+    if (!menus.length) return layout;
+    var figure = gd.closest("figure") || gd.parentNode;
+    var box = document.createElement("div");
+    box.className = "use-chart-controls";
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", "Chart controls");
+    var status = document.createElement("p");
+    status.className = "use-chart-status";
+    status.setAttribute("aria-live", "polite");
+    menus.forEach(function (menu, m) {
+      var id = gd.id + "-menu-" + m;
+      var label = document.createElement("label");
+      label.htmlFor = id;
+      label.textContent = menuName(menu, m);
+      var select = document.createElement("select");
+      select.id = id;
+      (menu.buttons || []).forEach(function (button, b) {
+        select.add(new Option(button.label, String(b)));
+      });
+      select.value = String(menu.active || 0);
+      select.addEventListener("change", function () {
+        var button = menu.buttons[Number(select.value)];
+        window.Plotly[button.method].apply(null, [gd].concat(copy(button.args)));
+        status.textContent = "Chart shows: " + button.label + ".";
+      });
+      var item = document.createElement("span");
+      item.className = "use-chart-control";
+      item.appendChild(label);
+      item.appendChild(select);
+      box.appendChild(item);
+    });
+    box.appendChild(status);
+    figure.insertBefore(box, figure.firstChild);
+    var hidden = copy(layout);
+    hidden.updatemenus = menus.map(function (menu) { return Object.assign({}, menu, { visible: false }); });
+    hidden.margin = Object.assign({}, hidden.margin || {});
+    if (hidden.margin.t) hidden.margin.t = Math.max(80, hidden.margin.t - 50);
+    return hidden;
+  }
+
+  // The figure's accessible name and caption carry its description. The drawing itself is hidden
+  // from assistive technology (its SVG text is a jumble out of context), and its wrapper is no
+  // longer role="img", which may not contain the toolbar's buttons.
+  function settleAccessibility(gd) {
+    var wrapper = gd.closest('[role="img"]');
+    if (wrapper) {
+      wrapper.removeAttribute("role");
+      wrapper.removeAttribute("aria-label");
+    }
+    gd.querySelectorAll("svg.main-svg").forEach(function (svg) {
+      svg.setAttribute("aria-hidden", "true");
+      svg.setAttribute("focusable", "false");
+    });
+  }
+
+  // On A4 (182 mm of text width, about 680 CSS px) a chart drawn wider is scaled down to fit
+  // whole; print.css applies the factor.
+  var PRINT_WIDTH = 680;
+  function setPrintZoom(gd) {
+    var width = gd.getBoundingClientRect().width;
+    gd.style.setProperty("--use-print-zoom", String(width > PRINT_WIDTH ? PRINT_WIDTH / width : 1));
+  }
+
+  // A narrow chart keeps its design width inside a frame that scrolls sideways and takes focus.
+  function setNarrow(gd, narrow) {
+    var frame = gd.closest(".use-chart-frame") || gd.parentNode;
+    frame.classList.add("use-chart-frame");
+    frame.style.height = "auto"; // plotly's wrapper fixes the wide layout's height; the chart sets its own
+    gd.classList.toggle("use-chart-narrow", narrow);
+    gd.style.width = narrow ? PHONE_WIDTH + "px" : "";
+    if (narrow) {
+      frame.setAttribute("tabindex", "0");
+      frame.setAttribute("role", "region");
+      frame.setAttribute("aria-label", "Chart, scrolls sideways");
+    } else {
+      frame.removeAttribute("tabindex");
+      frame.removeAttribute("role");
+      frame.removeAttribute("aria-label");
+    }
+  }
+
+  function drawChart(call) {
+    var gd = typeof call[0] === "string" ? document.getElementById(call[0]) : call[0];
+    if (!gd) return Promise.resolve();
+    var data = copy(call[1]);
+    var wide = addMenuControls(gd, call[2] || {});
+    readableTexts(data, wide);
+    var width = gd.clientWidth || (gd.parentNode && gd.parentNode.clientWidth) || 800;
+    var narrow = width < PHONE_WIDTH;
+    var layout = narrow ? phoneLayout(wide, width, data) : wide;
+    setNarrow(gd, narrow);
+    if (layout.height) gd.style.height = layout.height + "px"; // the div was sized for the wide layout
+    return window.Plotly.newPlot(gd, data, layout, safeConfig(call[3])).then(function () {
+      return narrow ? widenToFit(gd, 3).then(function () { return sourceLineToLeftEdge(gd); }) : null;
+    }).then(function () {
+      settleAccessibility(gd);
+      setPrintZoom(gd);
+      gd.setAttribute("data-use-drawn", "");
+      // Switch layouts when the chart crosses the phone width (rotating a tablet, resizing).
+      window.addEventListener("resize", function () {
+        var frame = gd.parentNode.clientWidth;
+        var nowNarrow = frame < PHONE_WIDTH;
+        if (nowNarrow !== gd.classList.contains("use-chart-narrow")) {
+          setNarrow(gd, nowNarrow);
+          var shown = nowNarrow ? phoneLayout(wide, frame, data) : copy(wide);
+          if (shown.height) gd.style.height = shown.height + "px";
+          window.Plotly.react(gd, gd.data, shown, safeConfig(call[3])).then(function () {
+            return nowNarrow ? sourceLineToLeftEdge(gd) : null;
+          }).then(function () {
+            settleAccessibility(gd);
+            setPrintZoom(gd);
+          });
+        }
+      });
+    });
+  }
+
+  function drawQueuedCharts() {
+    var queue = window.useChartQueue;
+    if (!queue || !window.Plotly || !window.Plotly.version) return Promise.resolve();
+    window.useChartQueue = null;
+    return Promise.all(queue.map(function (call) { return drawChart(call); }));
+  }
+
+  /* ------------------------------------------------------------- explorers */
+
+  var MAX_CHOICES = 14; // a column with at most this many distinct values gets a select
+
+  function cellText(cell) {
+    return (cell ? cell.textContent : "").replace(/\s+/g, " ").trim();
+  }
+
+  // A filter above `target` (a table, or a list of items) over `rows` (its rows or items).
+  // `columns` (header texts) are given for a table: a short column gets a select.
+  function addFilter(target, rows, columns, index, noun) {
+    var base = "use-filter-" + index;
+    target.setAttribute("data-use-filter", base);
+    if (!target.id) target.id = base + "-target";
+
+    var form = document.createElement("form");
+    form.className = "use-table-filter";
+    form.setAttribute("role", "search");
+    form.setAttribute("aria-label", "Filter the " + noun);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+
+    var textLabel = document.createElement("label");
+    textLabel.htmlFor = base + "-text";
+    textLabel.textContent = "Filter " + noun;
+    var text = document.createElement("input");
+    text.type = "search";
+    text.id = base + "-text";
+    text.setAttribute("aria-controls", target.id);
+    var item = document.createElement("span");
+    item.className = "use-filter-control";
+    item.appendChild(textLabel);
+    item.appendChild(text);
+    form.appendChild(item);
+
+    var selects = [];
+    columns.forEach(function (header, column) {
+      var values = {};
+      rows.forEach(function (row) { values[cellText(row.cells[column])] = true; });
+      var distinct = Object.keys(values).filter(Boolean).sort();
+      if (distinct.length < 2 || distinct.length > MAX_CHOICES || distinct.length === rows.length) return;
+      var label = document.createElement("label");
+      label.htmlFor = base + "-col-" + column;
+      label.textContent = header || "Column " + (column + 1);
+      var select = document.createElement("select");
+      select.id = base + "-col-" + column;
+      select.setAttribute("aria-controls", target.id);
+      select.add(new Option("All", ""));
+      distinct.forEach(function (value) { select.add(new Option(value, value)); });
+      select.setAttribute("data-use-column", String(column));
+      selects.push(select);
+      var control = document.createElement("span");
+      control.className = "use-filter-control";
+      control.appendChild(label);
+      control.appendChild(select);
+      form.appendChild(control);
+    });
+
+    var status = document.createElement("p");
+    status.className = "use-filter-status";
+    status.setAttribute("role", "status");
+    var empty = document.createElement("p");
+    empty.className = "use-filter-empty";
+    empty.hidden = true;
+
+    function apply() {
+      var words = text.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (row) {
+        var whole = cellText(row).toLowerCase();
+        var ok = words.every(function (word) { return whole.indexOf(word) !== -1; }) &&
+          selects.every(function (select) {
+            return !select.value || cellText(row.cells[Number(select.getAttribute("data-use-column"))]) === select.value;
+          });
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      status.textContent = "Showing " + shown + " of " + rows.length + " " + noun + ".";
+      empty.hidden = shown > 0;
+      empty.textContent = shown ? "" : "Nothing matches these filters. Clear the text or choose \u201cAll\u201d to see " + noun + " again.";
+    }
+    // A table folded in a <details> gets its filter outside the fold; using the filter opens it.
+    var fold = target.parentNode.closest("details");
+    function applyAndOpen() {
+      if (fold) fold.open = true;
+      apply();
+    }
+    text.addEventListener("input", applyAndOpen);
+    selects.forEach(function (select) { select.addEventListener("change", applyAndOpen); });
+    form.appendChild(status);
+    var anchor = fold || target;
+    anchor.parentNode.insertBefore(form, anchor);
+    target.parentNode.insertBefore(empty, target.nextSibling);
+    apply();
+  }
+
+  function addExplorerFilters() {
+    var n = 0;
+    document.querySelectorAll(".use-static-fallback").forEach(function (fallback) {
+      fallback.setAttribute("data-use-explorer", "");
+      // Explorers written as folded groups (one <details> per vote): filter the groups.
+      // The lesson pages fold long reference content in <details class="use-reference">.
+      var root = fallback.querySelector(":scope > details.use-reference") || fallback;
+      var groups = root.querySelectorAll(":scope > details");
+      if (groups.length >= 3) {
+        var wrapper = document.createElement("div");
+        wrapper.className = "use-filter-groups";
+        groups[0].parentNode.insertBefore(wrapper, groups[0]);
+        groups.forEach(function (group) { wrapper.appendChild(group); });
+        addFilter(wrapper, Array.prototype.slice.call(groups), [], n, "items");
+        n += 1;
+        return;
+      }
+      fallback.querySelectorAll("table").forEach(function (table) {
+        var body = table.tBodies[0];
+        if (!body || body.rows.length < 3) return;
+        var headers = Array.prototype.slice.call(table.querySelectorAll("thead th")).map(cellText);
+        addFilter(table, Array.prototype.slice.call(body.rows), headers, n, "rows");
+        n += 1;
+      });
+      // Explorers written as a list of items (the claims), but not the self-check quizzes.
+      root.querySelectorAll(":scope > ol:not(.use-quiz), :scope > ul").forEach(function (list) {
+        var items = Array.prototype.slice.call(list.children).filter(function (el) { return el.tagName === "LI"; });
+        if (items.length < 3) return;
+        addFilter(list, items, [], n, "items");
+        n += 1;
+      });
+    });
+  }
+
+  /* ----------------------------------------------------- scrolling regions */
+
+  // A region that scrolls sideways must be reachable with the keyboard to be scrolled.
+  function focusableScrollers() {
+    var n = 0;
+    document.querySelectorAll("div.highlight pre, .output.text_html, .use-table-scroll, div.body table").forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth + 1 && !el.querySelector("a, button, input, select, textarea")) {
+        n += 1; // a region's name must be unique on the page
+        el.setAttribute("tabindex", "0");
+        if (!el.getAttribute("role")) el.setAttribute("role", "region");
+        if (!el.getAttribute("aria-label")) {
+          el.setAttribute("aria-label", (el.tagName === "PRE" ? "Code" : "Wide content") + " " + n + ", scrolls sideways");
+        }
+      }
+    });
+  }
+
+  // Charts first (they are what the reader waits for), then the filters and scrolling regions;
+  // body[data-use-ready] tells tests that everything is in place.
+  function start() {
+    drawQueuedCharts().catch(function (error) { console.error(error); }).then(function () {
+      addExplorerFilters();
+      focusableScrollers();
+      document.body.setAttribute("data-use-ready", "");
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

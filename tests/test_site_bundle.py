@@ -1,0 +1,92 @@
+"""The site's plotly bundle: pinned, licensed, checked, loaded only where a chart is, and
+holding every trace type the site's figures use.
+
+The bundle is vendored in book/_static/vendor/ by tools/refresh_plotly_bundle.py. Which trace
+types it holds is read from the bundle itself in Chromium (tests/test_site_quality.py); here,
+from the figures of the built site and the vendored files. Needs `make site` for the site checks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT, SITE
+from tools.site_speed import figure_calls
+
+VENDOR = ROOT / "book" / "_static" / "vendor" / "plotly.js-basic-dist-min"
+BUNDLE = VENDOR / "plotly-basic.min.js"
+PAGES = sorted(SITE.glob("*.html"))
+needs_site = pytest.mark.skipif(not PAGES, reason="site not built (run `make site`)")
+
+
+def trace_types(figures: list[str]) -> dict[str, set[str]]:
+    """Trace type -> titles of the figures using it (a trace without a type is a scatter)."""
+    used: dict[str, set[str]] = {}
+    for call in figures:
+        _, data, layout, _ = json.loads(call)
+        title = ((layout.get("title") or {}).get("text") or "untitled")
+        for trace in data:
+            used.setdefault(trace.get("type", "scatter"), set()).add(title)
+    return used
+
+
+def missing_trace_types(used: dict[str, set[str]], available: set[str]) -> list[str]:
+    return [f"{kind} (in {sorted(titles)})" for kind, titles in sorted(used.items()) if kind not in available]
+
+
+def site_trace_types() -> dict[str, set[str]]:
+    return trace_types([call for page in PAGES for call in figure_calls(page.read_text(encoding="utf-8"))])
+
+
+def test_trace_type_check_names_what_the_bundle_lacks() -> None:
+    figure = json.dumps(["fig-1", [{"type": "choropleth"}, {"x": [1]}], {"title": {"text": "Map"}}, {}])
+    used = trace_types([figure])
+    assert used == {"choropleth": {"Map"}, "scatter": {"Map"}}
+    assert missing_trace_types(used, {"scatter", "bar"}) == ["choropleth (in ['Map'])"]
+    assert missing_trace_types(used, {"scatter", "choropleth"}) == []
+
+
+def test_the_vendored_bundle_matches_its_checksum_and_licence() -> None:
+    expected, name = (VENDOR / "SHA256SUMS").read_text(encoding="utf-8").split()
+    assert name == BUNDLE.name
+    assert hashlib.sha256(BUNDLE.read_bytes()).hexdigest() == expected, "bundle changed: rerun tools/refresh_plotly_bundle.py"
+    package: dict[str, Any] = json.loads((VENDOR / "package.json").read_text(encoding="utf-8"))
+    assert package["name"] == "plotly.js-basic-dist-min" and package["license"] == "MIT"
+    assert "Permission is hereby granted" in (VENDOR / "LICENSE").read_text(encoding="utf-8")
+    head = BUNDLE.read_text(encoding="utf-8")[:300]
+    assert f"v{package['version']}" in head
+
+
+def test_the_bundle_is_the_plotly_js_version_jupyterlab_draws_with() -> None:
+    import plotly
+
+    full = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_text(encoding="utf-8")[:300]
+    version = json.loads((VENDOR / "package.json").read_text(encoding="utf-8"))["version"]
+    assert f"plotly.js v{version}" in full
+
+
+@needs_site
+def test_text_pages_load_no_plotly_and_chart_pages_load_the_bundle_deferred() -> None:
+    for page in PAGES:
+        html = page.read_text(encoding="utf-8")
+        scripts = re.findall(r"<script[^>]*>", html)
+        plotly_tags = [s for s in scripts if "plotly" in s]
+        if "Plotly.newPlot(" in html:
+            assert len(plotly_tags) == 1, f"{page.name}: {plotly_tags}"
+            assert "plotly-basic.min.js" in plotly_tags[0] and "defer" in plotly_tags[0], plotly_tags[0]
+        else:
+            assert plotly_tags == [], f"{page.name} has no chart but loads {plotly_tags}"
+    assert not (SITE / "_static" / "plotly.min.js").exists(), "the full 4.8 MB plotly.js is still shipped"
+
+
+@needs_site
+def test_the_site_draws_only_scatter_and_bar_traces() -> None:
+    """The bundle also holds pie; a new trace type must be checked against the bundle first
+    (tests/test_site_quality.py reads the bundle's own list in the browser)."""
+    assert set(site_trace_types()) <= {"scatter", "bar", "pie"}

@@ -1,0 +1,438 @@
+"""The built site on phones, keyboards, screen readers and paper, checked in headless Chromium.
+
+* axe-core (through axe-playwright-python) finds no WCAG 2.1 A/AA or best-practice problem of
+  impact critical, serious or moderate on any page of either edition;
+* a skip link comes first and moves focus to the content; contents and search are at the top;
+* at 390 px (a mobile-emulated phone) no page scrolls sideways, and no chart's title, tick
+  labels, legend or annotations are clipped or collide; chart text has 4.5:1 contrast;
+* no toolbar button can send a chart away (upload, online editor);
+* every chart menu has an HTML control that a keyboard can use, and it changes the chart;
+* every explorer's static table filters in the browser, with a message when nothing matches;
+* a page prints on A4 with body text of at least 10 pt, no navigation, charts whole.
+
+One Chromium for the module; pages load from file:// with the network blocked. Needs
+`make site` first (make test does it) and Debian's chromium.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT, SITE
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+TEACHER_SITE = ROOT / "teacher-site"
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+         "device_scale_factor": 2}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+BLOCKING_IMPACTS = {"critical", "serious", "moderate"}
+
+pytestmark = pytest.mark.browser
+
+
+def site_pages(site: Path) -> list[str]:
+    return sorted(p.name for p in site.glob("*.html"))
+
+
+STUDENT_PAGES = site_pages(SITE)
+BOTH_EDITIONS = [("site", name) for name in STUDENT_PAGES] + [("teacher-site", name) for name in site_pages(TEACHER_SITE)]
+CHART_PAGES = [name for name in STUDENT_PAGES if "Plotly.newPlot(" in (SITE / name).read_text(encoding="utf-8")]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not SITE.joinpath("index.html").exists():
+        pytest.fail("site/ is not built: run `make site` (make test does it for you)")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"no Chromium at {CHROMIUM}: `apt-get install chromium` (.ci/run does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def offline_context(browser: Any, **options: Any) -> Any:
+    context = browser.new_context(offline=True, **options)
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:", "blob:", "about:"))
+                  else route.abort())
+    return context
+
+
+@pytest.fixture(scope="module")
+def desktop(browser: Any) -> Iterator[Any]:
+    context = offline_context(browser, **DESKTOP)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def phone(browser: Any) -> Iterator[Any]:
+    context = offline_context(browser, **PHONE)
+    yield context
+    context.close()
+
+
+def open_page(context: Any, path: Path) -> Any:
+    """Open a page and wait until every chart has drawn."""
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(path.as_uri(), wait_until="load")
+    charts = page.locator("div.plotly-graph-div").count()
+    if charts:
+        page.wait_for_function(
+            "n => document.querySelectorAll('div.plotly-graph-div[data-use-drawn]').length >= n",
+            arg=charts, timeout=30_000,
+        )
+    page.wait_for_selector("body[data-use-ready]", state="attached", timeout=30_000)
+    assert errors == [], f"{path.name}: JavaScript errors {errors}"
+    return page
+
+
+# ---------------------------------------------------------------- accessibility
+
+
+def blocking_violations(response: dict[str, Any]) -> list[str]:
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+        for v in response["violations"] if v.get("impact") in BLOCKING_IMPACTS
+    ]
+
+
+def test_blocking_violations_keeps_critical_to_moderate_only() -> None:
+    response = {"violations": [
+        {"id": "color-contrast", "impact": "serious", "help": "contrast", "nodes": [{"target": ["p"]}]},
+        {"id": "empty-table-header", "impact": "minor", "help": "header", "nodes": [{"target": ["th"]}]},
+    ]}
+    assert blocking_violations(response) == ["color-contrast (serious): contrast at [['p']]"]
+
+
+@pytest.mark.parametrize(("edition", "page_name"), BOTH_EDITIONS)
+def test_axe_finds_no_blocking_violation(desktop: Any, edition: str, page_name: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = open_page(desktop, ROOT / edition / page_name)
+    response = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
+                                       "resultTypes": ["violations"]}).response
+    page.close()
+    assert blocking_violations(response) == []
+
+
+def test_skip_link_comes_first_and_moves_focus_to_the_content(desktop: Any) -> None:
+    page = open_page(desktop, SITE / "01_timeline.html")
+    page.keyboard.press("Tab")
+    first = page.evaluate("[document.activeElement.textContent.trim(), document.activeElement.getAttribute('href')]")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    page.keyboard.press("Enter")
+    focused = page.evaluate("document.activeElement.id")
+    page.close()
+    assert first == ["Skip to main content", "#main-content"]
+    assert outline != "none", "the focused skip link shows no outline"
+    assert focused == "main-content"
+
+
+def test_every_page_has_a_meta_description_and_unique_ids() -> None:
+    for name in STUDENT_PAGES:
+        text = (SITE / name).read_text(encoding="utf-8")
+        description = re.search(r'<meta name="description" content="([^"]{40,})"', text)
+        assert description, f"{name}: no meta description"
+        ids = re.findall(r'\sid="([^"]+)"', text)
+        assert len(ids) == len(set(ids)), f"{name}: ids used twice: {sorted({i for i in ids if ids.count(i) > 1})}"
+
+
+# ------------------------------------------------------------------- phones
+
+
+@pytest.mark.parametrize("page_name", STUDENT_PAGES)
+def test_no_page_scrolls_sideways_on_a_phone(phone: Any, page_name: str) -> None:
+    page = open_page(phone, SITE / page_name)
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    page.close()
+    assert widths[0] <= widths[1], f"{page_name} is {widths[0]} px wide on a {widths[1]} px phone"
+
+
+def test_contents_and_search_are_at_the_top_on_a_phone(phone: Any) -> None:
+    page = open_page(phone, SITE / "06_sanctions_and_economy.html")
+    search = page.locator(".use-topbar-search input").bounding_box()
+    contents = page.get_by_role("link", name="Contents").first.bounding_box()
+    pages = page.get_by_role("link", name="Pages").first
+    pages.click()
+    sidebar_top = page.evaluate("document.getElementById('use-contents').getBoundingClientRect().top")
+    page.close()
+    assert search and search["y"] + search["height"] < 844, "search is not on the first screen"
+    assert contents and contents["y"] + contents["height"] < 844, "the contents link is not on the first screen"
+    assert 0 <= sidebar_top < 844, "the Pages link does not lead to the page list"
+
+
+# Boxes of every chart label, in page pixels, grouped so that a label is compared with the figure
+# and with labels of other groups (plotly itself spaces ticks of one axis apart).
+LABEL_BOXES = """gd => {
+  const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const groups = {
+    title: '.gtitle', xtitle: '.g-xtitle, .g-x2title', ytitle: '.g-ytitle, .g-y2title',
+    xticks: '.xtick text', yticks: '.ytick text', legend: '.legendtext', annotations: '.annotation-text-g',
+  };
+  const labels = [];
+  for (const [group, selector] of Object.entries(groups)) {
+    gd.querySelectorAll(selector).forEach(el => {
+      const [l, t, r, b] = box(el);
+      const text = (el.textContent || '').trim();
+      if (r - l > 0.5 && b - t > 0.5 && text) labels.push({group, text: text.slice(0, 40), box: [l, t, r, b]});
+    });
+  }
+  return {figure: box(gd), frame: box(gd.parentNode), labels};
+}"""
+
+
+def label_problems(figure: dict[str, Any], slack: float = 1.0) -> list[str]:
+    """Labels outside the figure, a title wider than the screen, and labels that overlap."""
+    # The visible chart: the figure, cut to its frame's height (the frame scrolls only sideways).
+    fl, ft, fr, fb = figure["figure"]
+    ft, fb = max(ft, figure["frame"][1]), min(fb, figure["frame"][3])
+    problems = []
+    labels = figure["labels"]
+    for label in labels:
+        l, t, r, b = label["box"]
+        if l < fl - slack or t < ft - slack or r > fr + slack or b > fb + slack:
+            problems.append(f"{label['group']} {label['text']!r} is cut off at the figure's edge")
+        if label["group"] == "title" and r > figure["frame"][2] + slack:
+            problems.append(f"title {label['text']!r} is wider than the screen")
+    for i, a in enumerate(labels):
+        for other in labels[i + 1:]:
+            if a["group"] == other["group"] and a["group"] in {"xticks", "yticks", "legend"}:
+                continue
+            al, at, ar, ab = a["box"]
+            bl, bt, br, bb = other["box"]
+            overlap_x = min(ar, br) - max(al, bl)
+            overlap_y = min(ab, bb) - max(at, bt)
+            if overlap_x > 2 and overlap_y > 2:
+                problems.append(f"{a['group']} {a['text']!r} overlaps {other['group']} {other['text']!r}")
+    return problems
+
+
+def test_label_check_finds_cut_off_and_colliding_labels() -> None:
+    figure = {"figure": [0, 0, 400, 300], "frame": [0, 0, 360, 300], "labels": [
+        {"group": "title", "text": "A title", "box": [10, 5, 200, 25]},
+        {"group": "legend", "text": "Series A", "box": [150, 20, 220, 35]},
+        {"group": "yticks", "text": "Statehood", "box": [-12, 100, 40, 112]},
+    ]}
+    assert label_problems(figure) == [
+        "yticks 'Statehood' is cut off at the figure's edge",
+        "title 'A title' overlaps legend 'Series A'",
+    ]
+    figure["labels"] = [{"group": "title", "text": "A long title", "box": [10, 5, 380, 25]}]
+    assert label_problems(figure) == ["title 'A long title' is wider than the screen"]
+
+
+@pytest.mark.parametrize("page_name", CHART_PAGES)
+def test_chart_labels_fit_and_do_not_collide_on_a_phone(phone: Any, page_name: str) -> None:
+    page = open_page(phone, SITE / page_name)
+    problems = []
+    for n, gd in enumerate(page.locator("div.plotly-graph-div").all(), 1):
+        problems += [f"figure {n}: {problem}" for problem in label_problems(gd.evaluate(LABEL_BOXES))]
+    page.close()
+    assert problems == []
+
+
+CONTRAST = """() => {
+  const lum = c => { const v = c.match(/\\d+/g).slice(0, 3).map(Number).map(x => x / 255)
+    .map(x => x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4));
+    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+  const low = [];
+  document.querySelectorAll('div.plotly-graph-div svg text').forEach(t => {
+    if (!t.textContent.trim() || t.closest('.bars, .legendtoggle')) return;
+    const fill = getComputedStyle(t).fill;
+    if (!/^rgb/.test(fill)) return;
+    const l = lum(fill);
+    const ratio = 1.05 / (l + 0.05);
+    if (ratio < 4.5) low.push(t.textContent.trim().slice(0, 30) + ' ' + fill + ' ' + ratio.toFixed(2));
+  });
+  return low;
+}"""
+
+
+@pytest.mark.parametrize("page_name", CHART_PAGES)
+def test_chart_text_on_the_background_has_enough_contrast(desktop: Any, page_name: str) -> None:
+    page = open_page(desktop, SITE / page_name)
+    low = page.evaluate(CONTRAST)
+    page.close()
+    assert low == [], f"{page_name}: chart text below 4.5:1 on white: {low}"
+
+
+# ----------------------------------------------------------- toolbar and menus
+
+
+def test_no_toolbar_button_sends_a_chart_away(desktop: Any) -> None:
+    from utils.render import PLOT_CONFIG
+
+    assert PLOT_CONFIG["showSendToCloud"] is False and PLOT_CONFIG["plotlyServerURL"] == ""
+    assert "sendDataToCloud" in PLOT_CONFIG["modeBarButtonsToRemove"]
+    for name in CHART_PAGES:
+        page = open_page(desktop, SITE / name)
+        for gd in page.locator("div.plotly-graph-div").all():
+            gd.hover()
+            found = gd.evaluate("""gd => ({
+              titles: Array.from(gd.querySelectorAll('.modebar-btn')).map(b => b.getAttribute('data-title')),
+              links: Array.from(gd.querySelectorAll('a[href]')).map(a => a.href).filter(h => /^https?:/.test(h)),
+              cloud: !!(gd._context.showSendToCloud || gd._context.plotlyServerURL),
+            })""")
+            assert found["titles"], f"{name}: no toolbar found to check"
+            sending = [t for t in found["titles"] if re.search(r"cloud|chart studio|edit|share", t or "", re.I)]
+            assert sending == [] and found["links"] == [] and not found["cloud"], f"{name}: {found}"
+        page.close()
+
+
+def test_timeline_menus_are_html_selects_that_change_the_chart(desktop: Any) -> None:
+    page = open_page(desktop, SITE / "01_timeline.html")
+    selects = page.locator(".use-chart-controls select")
+    assert selects.count() == 2, "the timeline's theme and period menus should be HTML selects"
+    assert page.locator("g.updatemenu-container .updatemenu-header").count() == 0, "plotly's SVG menu still shows"
+    visible = "gd => gd.data.filter(t => t.visible !== false).length"
+    gd = page.locator("div.plotly-graph-div").first
+    before = gd.evaluate(visible)
+    whole_period = gd.evaluate("gd => gd.layout.xaxis.range")
+    controls = page.locator(".use-chart-controls")
+    theme = controls.get_by_label("Theme", exact=True)
+    theme.focus()
+    page.keyboard.press("ArrowDown")  # keyboard only: the next theme
+    page.wait_for_function("() => document.querySelector('.use-chart-status').textContent !== ''")
+    after = gd.evaluate(visible)
+    period = controls.get_by_label("Period", exact=True)
+    period.select_option(index=period.locator("option").count() - 1)
+    x_range = gd.evaluate("gd => gd.layout.xaxis.range")
+    page.close()
+    assert before > 1 and after == 1
+    assert x_range != whole_period and x_range[0] > whole_period[0], f"the period menu did not zoom: {x_range}"
+
+
+# ------------------------------------------------------------------ explorers
+
+# Explorer pages and a word that occurs in some of each explorer's rows but not all.
+EXPLORERS = {
+    "01_timeline.html": "Ryanair",
+    "02_geography.html": "Russia",
+    "04_power_and_protest.html": "2020",
+    "06_sanctions_and_economy.html": "EU",
+    "08_fact_check_lab.html": "Inaccurate",
+    "glossary.html": "Union",
+}
+
+
+@pytest.mark.parametrize(("page_name", "word"), sorted(EXPLORERS.items()))
+def test_explorer_tables_filter_without_a_kernel(desktop: Any, page_name: str, word: str) -> None:
+    page = open_page(desktop, SITE / page_name)
+    form = page.locator(".use-static-fallback form.use-table-filter").locator("visible=true").first
+    assert form.count() == 1, f"{page_name}: the explorer has no filter"
+    target = form.locator("input[type=search]").get_attribute("aria-controls")
+    rows = f"#{target} > tbody > tr:not([hidden]), #{target} > li:not([hidden]), #{target} > details:not([hidden])"
+    total = page.locator(rows).count()
+    form.locator("input[type=search]").fill(word)
+    some = page.locator(rows).count()
+    status = form.locator(".use-filter-status").inner_text()
+    form.locator("input[type=search]").fill("zzzz-nothing-like-this")
+    none = page.locator(rows).count()
+    message = page.locator(".use-filter-empty:not([hidden])").first.inner_text()
+    form.locator("input[type=search]").fill("")
+    selects = form.locator("select")
+    narrowed = None
+    if selects.count():
+        selects.first.select_option(index=1)
+        narrowed = page.locator(rows).count()
+    page.close()
+    assert 0 < some < total, f"{page_name}: filtering for {word!r} left {some} of {total} rows"
+    assert re.fullmatch(rf"Showing {some} of {total} (rows|items)\.", status), status
+    assert none == 0 and "Nothing matches" in message
+    if narrowed is not None:
+        assert 0 < narrowed < total
+
+
+def test_every_timeline_event_is_in_the_table_beside_the_chart() -> None:
+    """Hover text is mouse-only; the static table holds each event's details and sources."""
+    import html
+    import json
+
+    from tools.site_speed import figure_calls
+
+    text = (SITE / "01_timeline.html").read_text(encoding="utf-8")
+    _, data, _, _ = json.loads(figure_calls(text)[0])
+    hovered = [h for trace in data for h in trace["hovertext"]]
+    table = html.unescape(text[text.index('class="use-static-fallback"'):])
+    titles = [html.unescape(re.sub(r"<[^>]+>", "", h.split("<br>")[0])) for h in hovered]
+    missing = [t for t in titles if t not in table]
+    assert len(hovered) > 100 and missing == []
+
+
+# ---------------------------------------------------------------------- print
+
+
+def pdf_font_sizes(pdf: bytes) -> tuple[int, dict[float, int]]:
+    """Page count, and characters of text per font size (pt) in a PDF."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    sizes: dict[float, int] = {}
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        if text.strip():
+            scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+            actual = round(size * scale, 1)
+            sizes[actual] = sizes.get(actual, 0) + len(text.strip())
+
+    for pdf_page in reader.pages:
+        pdf_page.extract_text(visitor_text=visit)
+    return len(reader.pages), sizes
+
+
+@pytest.mark.parametrize("page_name", ["01_timeline.html", "07_identity_and_language.html"])
+def test_a_page_prints_on_a4_with_readable_text_and_whole_charts(desktop: Any, page_name: str) -> None:
+    page = open_page(desktop, SITE / page_name)
+    page.emulate_media(media="print")
+    layout = page.evaluate("""() => {
+      const shown = sel => Array.from(document.querySelectorAll(sel)).filter(e => e.getClientRects().length).length;
+      const body = document.querySelector('div.body').getBoundingClientRect().width;
+      const figures = Array.from(document.querySelectorAll('div.plotly-graph-div')).map(gd => {
+        const r = gd.querySelector('svg.main-svg').getBoundingClientRect(); return r.width; });
+      return {nav: shown('.sphinxsidebar, .use-topbar, .related, .use-skip-link, .use-chart-controls'), body, figures};
+    }""")
+    pdf = page.pdf(format="A4", print_background=True)
+    page.close()
+    pages, sizes = pdf_font_sizes(pdf)
+    body_text = sum(n for size, n in sizes.items() if size >= 10)
+    small_text = {size: n for size, n in sizes.items() if size < 10}
+    assert layout["nav"] == 0, "navigation shows on paper"
+    assert all(width <= layout["body"] + 1 for width in layout["figures"]), f"a chart is wider than the page: {layout}"
+    characters = sum(sizes.values())
+    assert pages >= 2 and characters / pages > 1200, f"{page_name}: {pages} pages for {characters} characters"
+    # Chart labels and source lines may be smaller; running text is not.
+    assert body_text > 0.85 * sum(sizes.values()), f"too much text below 10 pt: {small_text}"
+
+
+# ------------------------------------------------------------------- bundle
+
+
+def test_the_bundle_holds_every_trace_type_the_site_uses(desktop: Any, tmp_path: Path) -> None:
+    from tests.test_site_bundle import BUNDLE, missing_trace_types, site_trace_types
+
+    blank = tmp_path / "bundle.html"
+    blank.write_text(f"<!DOCTYPE html><title>bundle</title><script src='{BUNDLE.as_uri()}'></script>", encoding="utf-8")
+    page = desktop.new_page()
+    page.goto(blank.as_uri())
+    available = set(page.evaluate("Object.keys(Plotly.PlotSchema.get().traces)"))
+    page.close()
+    used = site_trace_types()
+    assert {"scatter", "bar"} <= set(used)
+    assert missing_trace_types(used, available) == []

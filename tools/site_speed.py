@@ -1,0 +1,166 @@
+"""Page weight and drawing speed of the built site, measured in headless Chromium.
+
+Used by tools/bench.py (`make bench`). For every page of site/ it records, from file://:
+
+* bytes: the page plus every file it loaded (stylesheets, scripts, images);
+* first paint: the browser's first-contentful-paint time;
+* charts drawn: when the last ``Plotly.newPlot`` on the page has resolved.
+
+Each page loads with the CPU slowed 4x (as Lighthouse's mobile profile does), three times; the
+median counts. file:// has no network cost, so bytes are reported beside the times rather than
+folded into them.
+
+The draw ratio compares each chart page with a bare page holding the same bundle and one chart
+(the page's largest figure): what the page adds on top of the unavoidable cost of loading the
+library and drawing a chart. The worst page counts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+CPU_SLOWDOWN = int(os.environ.get("CPU_SLOWDOWN", "4"))
+RUNS = 3
+
+# Wraps the real Plotly.newPlot (the library sets window.Plotly when it loads) to note when
+# each figure has finished drawing. A stand-in without a version (the site's call queue) is
+# left alone.
+TIMING_SCRIPT = """
+(() => {
+  window.__drawnAt = [];
+  let current;
+  Object.defineProperty(window, 'Plotly', {
+    configurable: true,
+    get() { return current; },
+    set(value) {
+      if (value && value.version && value.newPlot && !value.__timed) {
+        const newPlot = value.newPlot;
+        value.newPlot = function (...args) {
+          return Promise.resolve(newPlot.apply(this, args)).then(gd => {
+            window.__drawnAt.push(performance.now());
+            return gd;
+          });
+        };
+        value.__timed = true;
+      }
+      current = value;
+    },
+  });
+})();
+"""
+
+
+@dataclass
+class PageSpeed:
+    name: str
+    bytes: int
+    charts: int
+    first_paint_ms: float
+    charts_drawn_ms: float | None
+
+
+def figure_calls(html: str) -> list[str]:
+    """The JSON text of every figure's data argument list on a page, in order."""
+    calls = []
+    decoder = json.JSONDecoder()
+    marker = "Plotly.newPlot("
+    start = html.find(marker)
+    while start != -1:
+        at = start + len(marker)
+        args = []
+        for _ in range(4):  # id, data, layout, config
+            while html[at] in " \n\t,":
+                at += 1
+            value, at = decoder.raw_decode(html, at)
+            args.append(value)
+        calls.append(json.dumps(args))
+        start = html.find(marker, at)
+    return calls
+
+
+def measure_once(browser: Any, url: str) -> tuple[int, float, float | None, int]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(TIMING_SCRIPT)
+    loaded: set[str] = set()
+    page = context.new_page()
+    page.on("requestfinished", lambda request: loaded.add(request.url))
+    cdp = context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    page.goto(url, wait_until="load")
+    charts = page.locator("div.plotly-graph-div").count()
+    if charts:
+        page.wait_for_function("n => window.__drawnAt.length >= n", arg=charts, timeout=60_000)
+    page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0")
+    first_paint = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
+    drawn = page.evaluate("Math.max(...window.__drawnAt)") if charts else None
+    context.close()
+    size = sum(Path(unquote(urlparse(u).path)).stat().st_size for u in loaded | {url} if u.startswith("file:"))
+    return size, first_paint, drawn, charts
+
+
+def measure(browser: Any, url: str, name: str) -> PageSpeed:
+    runs = [measure_once(browser, url) for _ in range(RUNS)]
+    drawn = [r[2] for r in runs if r[2] is not None]
+    return PageSpeed(
+        name=name, bytes=runs[0][0], charts=runs[0][3],
+        first_paint_ms=statistics.median(r[1] for r in runs),
+        charts_drawn_ms=statistics.median(drawn) if drawn else None,
+    )
+
+
+def bundle_of(html: str) -> str | None:
+    """The plotly script a page loads (its src), or None."""
+    import re
+
+    match = re.search(r'<script[^>]+src="([^"]*plotly[^"]*\.js)[^"]*"', html)
+    return match.group(1) if match else None
+
+
+def bare_page(site_page: Path, workdir: Path) -> Path:
+    """A page holding only the same plotly bundle and the site page's largest figure."""
+    html = site_page.read_text(encoding="utf-8")
+    src = bundle_of(html)
+    assert src, f"{site_page.name} loads no plotly bundle"
+    bundle = (site_page.parent / src).resolve().as_uri()
+    largest = max(figure_calls(html), key=len)
+    fig_id, data, layout, config = json.loads(largest)
+    bare = workdir / f"bare-{site_page.stem}.html"
+    bare.write_text(
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>bare</title>"
+        f"<script src='{bundle}'></script></head><body>"
+        f"<div id='{fig_id}' class='plotly-graph-div' style='height:{layout.get('height', 450)}px'></div>"
+        f"<script>Plotly.newPlot({json.dumps(fig_id)}, {json.dumps(data)}, {json.dumps(layout)}, "
+        f"{json.dumps(config)});</script></body></html>",
+        encoding="utf-8",
+    )
+    return bare
+
+
+def measure_site(site: Path) -> tuple[list[PageSpeed], dict[str, PageSpeed]]:
+    """Every page of the site, and for each chart page its bare page (keyed by page name)."""
+    from playwright.sync_api import sync_playwright
+
+    pages = sorted(p for p in site.glob("*.html") if p.name not in {"genindex.html", "search.html"})
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        results = [measure(browser, page.as_uri(), page.name) for page in pages]
+        bare = {}
+        with tempfile.TemporaryDirectory() as tmp:
+            for result in results:
+                if result.charts:
+                    url = bare_page(site / result.name, Path(tmp)).as_uri()
+                    bare[result.name] = measure(browser, url, f"bare {result.name}")
+        browser.close()
+    return results, bare
