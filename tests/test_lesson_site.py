@@ -85,11 +85,13 @@ def test_answer_only_in_its_solution(stem: str, marker: str, key: str) -> None:
         marker not in {f"solution-{stem[:2]}-{e.number}" for e in exercises(stem) if e.track == "No code"}
 
 
-@pytest.mark.parametrize("stem", ["01_timeline", "05_military_and_nuclear"])
+@pytest.mark.parametrize("stem", [s for s in CONTENT if not s.startswith("08")])
 def test_no_claim_verdicts_before_the_fact_check_lab(stem: str) -> None:
     text = visible_text((SITE / f"{stem}.html").read_text(encoding="utf-8")).lower()
     claims = load_table("claims")
-    for _, claim in claims.iterrows():
+    # A claim the lab finds accurate is just the page's own fact; the correction of a wrong one
+    # is the verdict a student is asked to reach in 08.
+    for _, claim in claims[claims["verdict"] != "accurate"].iterrows():
         corrected = visible_text(str(claim["corrected_fact"])).lower()[:60]
         assert corrected not in text, f"{stem} gives the verdict on {claim['id']}"
     for label in ("missing context", "inaccurate", "unverifiable", "needs context", "cannot be checked"):
