@@ -110,7 +110,7 @@ def test_page_draws_offline(browser, page_name: str) -> None:  # type: ignore[no
         div.scroll_into_view_if_needed()
     if expected:
         page.wait_for_function(
-            "n => document.querySelectorAll('div.plotly-graph-div svg.main-svg').length >= n",
+            "n => document.querySelectorAll('div.plotly-graph-div[data-use-drawn]').length >= n",
             arg=expected, timeout=20_000,
         )
     drawn = page.evaluate(
