@@ -15,6 +15,7 @@ from pathlib import Path
 from docutils import nodes
 
 from book import teacher_only  # book/teacher_only.py: teacher-only text, worksheet print styles
+from book.search_variants import add_variant_keywords  # search finds a page by any spelling (data/glossary.csv)
 
 # The partial plotly.js bundle the site ships (scatter, bar, pie), vendored with its licence and
 # checksum by tools/refresh_plotly_bundle.py. Only pages with a chart load it.
@@ -157,5 +158,6 @@ def remove_solutions(app, doctree):  # type: ignore[no-untyped-def]
 def setup(app):  # type: ignore[no-untyped-def]
     app.connect("doctree-read", remove_solutions)
     teacher_only.setup(app)
+    app.connect("doctree-read", add_variant_keywords)
     app.connect("env-updated", drop_widget_state)
     app.connect("html-page-context", add_page_scripts)

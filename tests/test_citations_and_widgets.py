@@ -53,6 +53,13 @@ def test_source_dates_read_at_their_precision(partial: str, readable: str) -> No
     assert readable_date(partial) == readable
 
 
+def test_an_undated_page_says_when_it_was_read() -> None:
+    from utils.citations import readable_date
+
+    assert readable_date("undated") == "undated (read November 2026)"
+    assert readable_date("undated", "2026-12-05") == "undated (read 5 December 2026)"
+
+
 def test_replace_output_shows_only_the_latest_objects() -> None:
     from IPython.display import HTML
 

@@ -106,6 +106,16 @@ def test_renderer_output_is_stable(timeline: go.Figure) -> None:
     assert to_mimebundle(fig_dict) == to_mimebundle(fig_dict)
 
 
+def test_rendering_leaves_the_shared_toolbar_config_whole(timeline: go.Figure) -> None:
+    """plotly's to_html pops keys from the config it is given; the shared one must survive."""
+    from utils.render import PLOT_CONFIG
+
+    before = dict(PLOT_CONFIG)
+    figure_bundle(timeline)
+    assert PLOT_CONFIG == before
+    assert figure_bundle(timeline)[PLOTLY_MIME]["config"]["plotlyServerURL"] == ""
+
+
 def test_jupyterlab_view_shows_the_same_description_as_the_site(timeline: go.Figure) -> None:
     """Issue 12: the description was only in the site's HTML; JupyterLab draws the plotly JSON."""
     bundle = figure_bundle(timeline)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from fractions import Fraction
 
@@ -211,26 +212,32 @@ def test_referendum_figure_shows_the_official_yes_shares() -> None:
 # --- Tables and glossary ----------------------------------------------------------------------
 
 def test_glossary_table_lists_every_term_and_spelling_alphabetically() -> None:
-    page = glossary_html(GLOSSARY)
+    page = html.unescape(glossary_html(GLOSSARY))
     assert page.count("<tr>") == len(GLOSSARY) + 1
     for _, row in GLOSSARY.iterrows():
-        assert f"<strong>{row['term']}</strong>" in page.replace("&#x27;", "'")
+        assert f"<strong>{row['term']}</strong>" in page
         for variant in row["variants"]:
             assert variant in page
+        for column, tag in (("belarusian", "be"), ("russian", "ru"), ("ukrainian", "uk")):
+            assert f'<span lang="{tag}">{row[column]}</span>' in page, (row["id"], column)
     terms = list(glossary_rows(GLOSSARY)["term"])
     assert terms.index("Łacinka") < terms.index("Mahilioŭ") < terms.index("Minsk")
 
 
 def test_glossary_table_escapes_text() -> None:
     hostile = pd.DataFrame([{"id": "gl-x", "term": "<script>x</script>", "variants": ["a & b", "<i>"],
-                             "kind": "concept", "explanation": "1 < 2", "source_ids": ["s"]}])
+                             "kind": "concept", "explanation": "1 < 2", "source_ids": ["s"],
+                             "belarusian": "<b>", "russian": "р", "ukrainian": "у"}])
     page = glossary_html(hostile)
+    assert "&lt;b&gt;" in page
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "a &amp; b" in page and "&lt;i&gt;" in page and "1 &lt; 2" in page
 
 
 def test_glossary_search_ignores_case_and_accents() -> None:
     assert list(glossary_matches(GLOSSARY, "miensk")["id"]) == ["gl-minsk"]
+    assert "gl-homiel" in set(glossary_matches(GLOSSARY, "Gomel")["id"])
+    assert "gl-krychaw" in set(glossary_matches(GLOSSARY, "Кричев")["id"])
     assert "gl-lacinka" in set(glossary_matches(GLOSSARY, "LACINKA")["id"])
     assert "gl-mahiliou" in set(glossary_matches(GLOSSARY, "Mahiliou")["id"])
     assert len(glossary_matches(GLOSSARY, "  ")) == len(GLOSSARY)

@@ -28,10 +28,14 @@ def source_linker(sources: pd.DataFrame) -> Callable[[Iterable[str]], str]:
     return lambda source_ids: ", ".join(links[s] for s in source_ids)
 
 
-def readable_date(partial: str) -> str:
+# The set's pages were first read in November 2026; rows read later say when in `read_on`.
+FIRST_READ = "2026-11"
+
+
+def readable_date(partial: str, read_on: str = "") -> str:
     """'2024-03-28' -> '28 March 2024'; '2024-03' -> 'March 2024'; '2024' stays; 'undated' says when it was read."""
     if partial == "undated":
-        return "undated (read November 2026)"
+        return f"undated (read {readable_date(read_on or FIRST_READ)})"
     parts = partial.split("-")
     date = pd.Timestamp(f"{parts[0]}-{parts[1] if len(parts) > 1 else '01'}-01")
     if len(parts) == 3:
@@ -61,7 +65,7 @@ def copy_note(row: pd.Series) -> str:
 
 def format_source(row: pd.Series) -> str:
     """'Jiji Press, [title](url) (English title), 3 March 2022 (news report; read in a copy at …).'"""
-    published = readable_date(str(row["published"]))
+    published = readable_date(str(row["published"]), _optional(row, "read_on"))
     title = str(row["title"]).replace("[", "\\[").replace("]", "\\]")
     title_en = _optional(row, "title_en")
     english = f" ({title_en})" if title_en else ""

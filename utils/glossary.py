@@ -25,22 +25,42 @@ def glossary_rows(glossary: pd.DataFrame, ids: list[str] | None = None) -> pd.Da
     return chosen.iloc[sorted(range(len(chosen)), key=lambda i: _sort_key(str(chosen["term"].iloc[i])))]
 
 
-def glossary_html(glossary: pd.DataFrame, ids: list[str] | None = None) -> str:
-    """The glossary as a table: term (with its kind), the spellings in use, and what it means."""
-    rows = glossary_rows(glossary, ids)
-    return html_table(
-        ["Term", "Also written", "Explanation"],
-        ([f"<strong>{cell(r['term'])}</strong><br><small>{cell(GLOSSARY_KIND[r['kind']].lower)}</small>",
-          " · ".join(cell(v) for v in r["variants"]), cell(r["explanation"])] for _, r in rows.iterrows()),
+# The three languages every glossary entry gives its name in: (column, language tag, label).
+GLOSSARY_LANGUAGES = (("belarusian", "be", "Belarusian"), ("russian", "ru", "Russian"), ("ukrainian", "uk", "Ukrainian"))
+
+
+def _three_languages(row: pd.Series) -> str:
+    """The name in Belarusian, Russian and Ukrainian, each tagged with its language for screen readers."""
+    return "<br>".join(
+        f'<small><abbr title="{label}">{tag}</abbr> <span lang="{tag}">{cell(row[column])}</span></small>'
+        for column, tag, label in GLOSSARY_LANGUAGES if column in row.index
     )
 
 
+def glossary_html(glossary: pd.DataFrame, ids: list[str] | None = None) -> str:
+    """The glossary as a table: term (with its kind and its Belarusian, Russian and Ukrainian forms),
+    the spellings in use, and what it means.
+
+    The wrapper's class marks the table as a list of variants, which the spelling test skips.
+    """
+    rows = glossary_rows(glossary, ids)
+    table = html_table(
+        ["Term", "Also written", "Explanation"],
+        ([f"<strong>{cell(r['term'])}</strong><br><small>{cell(GLOSSARY_KIND[r['kind']].lower)}</small>"
+          f"<br>{_three_languages(r)}",
+          " · ".join(cell(v) for v in r["variants"]), cell(r["explanation"])] for _, r in rows.iterrows()),
+    )
+    return f'<div class="use-glossary">{table}</div>'
+
+
 def glossary_matches(glossary: pd.DataFrame, query: str) -> pd.DataFrame:
-    """Rows whose term, spellings or explanation contain ``query`` (ignoring case and accents)."""
+    """Rows whose term, spellings, Cyrillic forms or explanation contain ``query`` (ignoring case and accents)."""
     wanted = _sort_key(query.strip())
     if not wanted:
         return glossary_rows(glossary)
-    haystacks = [_sort_key(" ".join([str(r["term"]), *map(str, r["variants"]), str(r["explanation"])]))
+    languages = [column for column, _, _ in GLOSSARY_LANGUAGES if column in glossary.columns]
+    haystacks = [_sort_key(" ".join([str(r["term"]), *map(str, r["variants"]), str(r["explanation"]),
+                                     *(str(r[c]) for c in languages)]))
                  for _, r in glossary.iterrows()]
     return glossary_rows(glossary[[wanted in h for h in haystacks]])
 

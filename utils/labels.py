@@ -335,6 +335,8 @@ GLOSSARY_KIND = _plain(
     concept=("Concept", "Concept", "an idea or term"),
     symbol=("Symbol", "Symbol", "a flag, emblem or other national symbol"),
     institution=("Institution", "Institution", "a body or organisation"),
+    event=("Event", "Event", "an agreement, exercise or other dated event"),
+    weapon=("Weapon", "Weapon", "a weapon system"),
 )
 
 # --- The fact-check lab -------------------------------------------------------------------------

@@ -72,7 +72,8 @@ def figure_html(fig_dict: dict[str, Any]) -> str:
         include_mathjax=False,
         full_html=False,
         div_id=figure_div_id(fig_dict),
-        config=PLOT_CONFIG,
+        # A copy: plotly's to_html pops keys from the config it is given (plotlyServerURL).
+        config=dict(PLOT_CONFIG),
         validate=False,
     )
     return (
