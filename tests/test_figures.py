@@ -58,9 +58,18 @@ def test_timeline_has_title_axes_source_and_alt(timeline: go.Figure) -> None:
     assert str(len(load_events())) in timeline.layout.title.text
 
 
-def test_hover_text_names_sources(timeline: go.Figure) -> None:
-    first_hover = timeline.data[0].hovertext[0]
-    assert "Sources:" in first_hover
+def test_hover_gives_title_date_and_theme_and_points_to_the_table(timeline: go.Figure) -> None:
+    events = load_events().set_index("id")
+    for trace in timeline.data:
+        assert trace.hovertemplate.count("%{hovertext}") == 1
+        assert f"Theme: {html.escape(trace.name)}" in trace.hovertemplate
+        assert "table below" in trace.hovertemplate
+        for event_id, hover in zip(trace.customdata, trace.hovertext):
+            event = events.loc[event_id]
+            assert html.escape(event["title"]) in hover.replace("<br>", " ")
+            assert format_event_date(event["date"], event["date_precision"]) in hover
+            # The summary and sources stay in the table, not in every point's hover.
+            assert html.escape(event["summary"])[:40] not in hover.replace("<br>", " ")
 
 
 def test_finish_figure_refuses_empty_alt_text() -> None:

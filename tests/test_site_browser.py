@@ -105,9 +105,12 @@ def test_page_draws_offline(browser, page_name: str) -> None:  # type: ignore[no
     page.on("console", lambda msg: errors.append(f"console: {msg.text}") if msg.type == "error" else None)
     page.goto((SITE / page_name).as_uri(), wait_until="load")
     expected = page.locator("div.plotly-graph-div").count()
+    # Charts draw as they come near the viewport: scroll to each, as a reader does.
+    for div in page.locator("div.plotly-graph-div").all():
+        div.scroll_into_view_if_needed()
     if expected:
         page.wait_for_function(
-            "n => document.querySelectorAll('div.plotly-graph-div svg.main-svg').length >= n",
+            "n => document.querySelectorAll('div.plotly-graph-div[data-use-drawn]').length >= n",
             arg=expected, timeout=20_000,
         )
     drawn = page.evaluate(

@@ -87,13 +87,16 @@ def phone(browser: Any) -> Iterator[Any]:
 
 
 def open_page(context: Any, path: Path) -> Any:
-    """Open a page and wait until every chart has drawn."""
+    """Open a page and wait until every chart has drawn (charts below the first screen draw
+    lazily; the site's own "draw them all", as printing uses, draws them here)."""
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(path.as_uri(), wait_until="load")
     charts = page.locator("div.plotly-graph-div").count()
     if charts:
+        page.wait_for_function("typeof window.useDrawAllCharts === 'function'", timeout=30_000)
+        page.evaluate("window.useDrawAllCharts()")
         page.wait_for_function(
             "n => document.querySelectorAll('div.plotly-graph-div[data-use-drawn]').length >= n",
             arg=charts, timeout=30_000,
@@ -274,6 +277,23 @@ def test_chart_text_on_the_background_has_enough_contrast(desktop: Any, page_nam
 
 
 # ----------------------------------------------------------- toolbar and menus
+
+
+def test_charts_draw_lazily_and_all_of_them_for_print(desktop: Any) -> None:
+    """Charts below the first screen wait until they come near it; printing draws them all."""
+    page = desktop.new_page()
+    page.goto((SITE / "05_military_and_nuclear.html").as_uri(), wait_until="load")
+    page.wait_for_selector("body[data-use-ready]", state="attached", timeout=30_000)
+    state = page.evaluate("""() => Array.from(document.querySelectorAll('div.plotly-graph-div')).map(gd => ({
+      drawn: gd.hasAttribute('data-use-drawn'), top: gd.getBoundingClientRect().top }))""")
+    far = [c for c in state if c["top"] > 4 * 900]
+    assert len(state) >= 2 and far and not any(c["drawn"] for c in far), state
+    assert all(c["drawn"] for c in state if c["top"] < 900), state
+    page.emulate_media(media="print")
+    page.wait_for_function(
+        "n => document.querySelectorAll('div.plotly-graph-div[data-use-drawn]').length >= n",
+        arg=len(state), timeout=30_000)
+    page.close()
 
 
 def test_no_toolbar_button_sends_a_chart_away(desktop: Any) -> None:

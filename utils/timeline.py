@@ -23,14 +23,21 @@ PERIODS: dict[str, tuple[str, str]] = {
 }
 
 
-def _hover_text(row: pd.Series, publishers: dict[str, str]) -> str:
-    summary = "<br>".join(textwrap.wrap(html.escape(str(row["summary"])), 70))
-    cited = ", ".join(dict.fromkeys(publishers[s] for s in row["source_ids"]))
-    return (
-        f"<b>{html.escape(str(row['title']))}</b><br>"
-        f"{format_event_date(row['date'], row['date_precision'])}<br><br>"
-        f"{summary}<br><br><i>Sources: {html.escape(cited)}</i>"
-    )
+# What a hover needs, and no more: the event's title and date per point; the theme and a pointer
+# to the table in one template per trace. The table below the chart holds each event's summary
+# and sources (and reaches keyboard and screen-reader users, which a hover does not); repeating
+# them in every point's hover text would carry the same facts twice (86 kB on the site's page).
+HOVER_POINTER = "Details and sources in the table below the chart"
+
+
+def _hover_text(row: pd.Series) -> str:
+    title = "<br>".join(textwrap.wrap(html.escape(str(row["title"])), 60))
+    return f"<b>{title}</b><br>{format_event_date(row['date'], row['date_precision'])}"
+
+
+def _hover_template(theme_label: str) -> str:
+    """One template per trace: the point's hover text, the theme, the pointer to the table."""
+    return f"%{{hovertext}}<br>Theme: {html.escape(theme_label)}<br><i>{HOVER_POINTER}</i><extra></extra>"
 
 
 def themes_present(events: pd.DataFrame) -> list[str]:
@@ -66,7 +73,6 @@ def timeline_figure(events: pd.DataFrame, sources: pd.DataFrame) -> go.Figure:
 
     The buttons are plotly's own, so filtering works in the static site too.
     """
-    publishers = dict(zip(sources["id"], sources["publisher"]))
     themes = themes_present(events)
     fig = go.Figure()
     for theme in themes:
@@ -84,8 +90,8 @@ def timeline_figure(events: pd.DataFrame, sources: pd.DataFrame) -> go.Figure:
                     line=dict(width=1, color="#222222"),
                 ),
                 customdata=rows["id"],
-                hovertext=[_hover_text(r, publishers) for _, r in rows.iterrows()],
-                hoverinfo="text",
+                hovertext=[_hover_text(r) for _, r in rows.iterrows()],
+                hovertemplate=_hover_template(THEME[theme].label),
             )
         )
     start, end = events["date"].min(), events["date"].max()
@@ -109,7 +115,7 @@ def timeline_figure(events: pd.DataFrame, sources: pd.DataFrame) -> go.Figure:
         fig,
         title=f"Belarus and Russia since 1991: {len(events)} key events",
         source=(f"Union State Explained, data/events.csv ({len(events)} events citing {n_sources} "
-                "sources; hover over a marker for its sources)"),
+                "sources; each event's details and sources are in the table below)"),
         alt=(f"Timeline chart of {len(events)} events from {start:%Y} to {end:%Y}, one row per theme "
              f"({', '.join(THEME[t].label for t in themes)}). Each marker is an event. "
              f"{_busiest_sentence(events)}"),

@@ -1,7 +1,8 @@
 /* Union State Explained: what the static site does in the browser, with no kernel and no network.
 
    1. Charts (pages that have them): draw the figures noted by use-charts-queue.js once the
-      deferred plotly bundle has loaded; remove every toolbar button that would upload data or
+      deferred plotly bundle has loaded, those on the first screen at once and the rest as they
+      come near the viewport (all of them before printing); remove every toolbar button that would upload data or
       open an online editor; offer each plotly menu as an HTML <select> (keyboard and screen
       reader friendly) instead of plotly's SVG menu; give phones a narrow layout.
    2. Explorers: the static table of each explorer gets a text filter and a select per short
@@ -313,11 +314,58 @@
     });
   }
 
+  // Charts are drawn lazily: those on the first screen at once, the others when they come within
+  // NEAR_VIEWPORT of it (scrolling, a link to a heading), so a reader waits only for what they can
+  // see. Printing draws every chart first (beforeprint, and the print media query for browsers
+  // and tools that only switch media); window.useDrawAllCharts() does the same for tests and the
+  // benchmark's "every chart" figure.
+  var NEAR_VIEWPORT = "150% 0px 150% 0px"; // one and a half screens above and below
+  var pending = []; // [call, gd] not drawn yet
+  var observer = null;
+
+  function drawPending(gd) {
+    for (var i = 0; i < pending.length; i += 1) {
+      if (pending[i][1] === gd) {
+        var call = pending.splice(i, 1)[0][0];
+        if (observer) observer.unobserve(gd);
+        return drawChart(call).catch(function (error) { console.error(error); });
+      }
+    }
+    return Promise.resolve();
+  }
+
+  function drawAllCharts() {
+    return Promise.all(pending.slice().map(function (item) { return drawPending(item[1]); }));
+  }
+  window.useDrawAllCharts = drawAllCharts;
+
+  function onFirstScreen(gd) {
+    var box = gd.getBoundingClientRect();
+    return box.bottom > 0 && box.top < (window.innerHeight || document.documentElement.clientHeight);
+  }
+
   function drawQueuedCharts() {
     var queue = window.useChartQueue;
     if (!queue || !window.Plotly || !window.Plotly.version) return Promise.resolve();
     window.useChartQueue = null;
-    return Promise.all(queue.map(function (call) { return drawChart(call); }));
+    queue.forEach(function (call) {
+      var gd = typeof call[0] === "string" ? document.getElementById(call[0]) : call[0];
+      if (gd) pending.push([call, gd]);
+    });
+    window.addEventListener("beforeprint", drawAllCharts);
+    if (window.matchMedia) {
+      var print = window.matchMedia("print");
+      var onPrint = function (event) { if (event.matches) drawAllCharts(); };
+      if (print.addEventListener) print.addEventListener("change", onPrint); else if (print.addListener) print.addListener(onPrint);
+    }
+    if (!("IntersectionObserver" in window)) return drawAllCharts();
+    var first = pending.filter(function (item) { return onFirstScreen(item[1]); }).map(function (item) { return item[1]; });
+    var drawn = Promise.all(first.map(drawPending));
+    observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) { if (entry.isIntersecting) drawPending(entry.target); });
+    }, { rootMargin: NEAR_VIEWPORT });
+    pending.forEach(function (item) { observer.observe(item[1]); });
+    return drawn;
   }
 
   /* ------------------------------------------------------------- explorers */
@@ -466,8 +514,9 @@
     });
   }
 
-  // Charts first (they are what the reader waits for), then the filters and scrolling regions;
-  // body[data-use-ready] tells tests that everything is in place.
+  // The first screen's charts first (they are what the reader waits for), then the filters and
+  // scrolling regions; body[data-use-ready] tells tests that everything is in place (charts
+  // further down draw when scrolled near, or all at once with window.useDrawAllCharts()).
   function start() {
     drawQueuedCharts().catch(function (error) { console.error(error); }).then(function () {
       addExplorerFilters();
