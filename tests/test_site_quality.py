@@ -178,7 +178,8 @@ def test_contents_and_search_are_at_the_top_on_a_phone(phone: Any) -> None:
     page.close()
     assert search and search["y"] + search["height"] < 844, "search is not on the first screen"
     assert contents and contents["y"] + contents["height"] < 844, "the contents link is not on the first screen"
-    assert 0 <= sidebar_top < 844, "the Pages link does not lead to the page list"
+    # Jumping to an anchor can land a fraction of a pixel past it (seen: -0.19 px).
+    assert -1 < sidebar_top < 844, "the Pages link does not lead to the page list"
 
 
 # Boxes of every chart label, in page pixels, grouped so that a label is compared with the figure
