@@ -12,22 +12,16 @@ Needs `make site` first (make test does it) and Debian's chromium at
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT, SITE
+from tests.offline_browser import launch
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 PAGES = sorted(p.name for p in SITE.glob("*.html") if p.name not in {"genindex.html", "search.html"})
-# Flags keep Chromium from phoning home (updates, sync, field trials) in a closed network.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 pytestmark = pytest.mark.browser
 
@@ -68,12 +62,10 @@ def test_blank_check_tells_a_drawing_from_an_empty_box() -> None:
 def browser() -> Iterator[object]:
     if not SITE.joinpath("index.html").exists():
         pytest.fail("site/ is not built: run `make site` (make test does it for you)")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"no Chromium at {CHROMIUM}: `apt-get install chromium` (.ci/run does)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = launch(p)
         yield browser
         browser.close()
 

@@ -17,7 +17,6 @@ One Chromium for the module; pages load from file:// with the network blocked. N
 from __future__ import annotations
 
 import io
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,12 +25,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT, SITE
+from tests.offline_browser import launch
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 TEACHER_SITE = ROOT / "teacher-site"
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
          "device_scale_factor": 2}
@@ -55,12 +50,10 @@ CHART_PAGES = [name for name in STUDENT_PAGES if "Plotly.newPlot(" in (SITE / na
 def browser() -> Iterator[Any]:
     if not SITE.joinpath("index.html").exists():
         pytest.fail("site/ is not built: run `make site` (make test does it for you)")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"no Chromium at {CHROMIUM}: `apt-get install chromium` (.ci/run does)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        chromium = launch(p)
         yield chromium
         chromium.close()
 

@@ -167,10 +167,10 @@ def test_searching_gomel_in_the_browser_lists_the_pages_that_write_homiel() -> N
     """The reader's view: the site's own search page, offline, in headless Chromium."""
     from playwright.sync_api import sync_playwright
 
-    from tests.test_site_browser import CHROMIUM, CHROMIUM_ARGS
+    from tests.offline_browser import launch
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             page = browser.new_page()
             page.goto((SITE / "search.html").as_uri() + "?q=Gomel")
