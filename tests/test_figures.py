@@ -162,3 +162,20 @@ def test_filter_events() -> None:
     assert union["date"].dt.year.between(1996, 1999).all()
     mentioned = filter_events(events, list(THEME), (1991, 2030), only_in_article=True)
     assert mentioned["in_source_article"].all() and len(mentioned) == events["in_source_article"].sum()
+
+
+def test_phone_variant_hints_travel_in_the_figure_and_keep_its_alt_text() -> None:
+    from utils.data import load_events, load_sources
+    from utils.figures import phone_variant
+    from utils.labels import THEME
+    from utils.timeline import timeline_figure
+
+    fig = timeline_figure(load_events(), load_sources())
+    phone = fig.layout.meta["phone"]
+    rows = set(fig.layout.yaxis.categoryarray)
+    assert set(phone["ticktext"]["yaxis"]) == rows  # every row has its short name
+    assert phone["ticktext"]["yaxis"]["Politics & elections"] == THEME["politics"].short
+    assert phone["hide_titles"] == ["yaxis"] and "frame" not in phone
+    assert len(fig.layout.meta["alt"]) > 30  # finish_figure's alt text is kept
+    framed = phone_variant(go.Figure(layout=dict(meta={"alt": "kept"})), frame=True)
+    assert framed.layout.meta == {"alt": "kept", "phone": {"frame": True}}

@@ -46,7 +46,7 @@ def finish_figure(
         title=dict(text=title, y=0.98, yref="container", yanchor="top"),
         height=height,
         margin=dict(t=130 if has_menus or legend_above else 80, b=130, l=30, r=30),
-        meta=dict(alt=alt.strip(), source=source.strip()),
+        meta={**(fig.layout.meta or {}), "alt": alt.strip(), "source": source.strip()},
     )
     if legend_above:
         fig.update_layout(legend=dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom"))
@@ -63,6 +63,31 @@ def finish_figure(
         font=dict(size=12, color="#555555"), align="left",
         name="source-line",
     )
+    return fig
+
+
+def phone_variant(
+    fig: go.Figure,
+    *,
+    frame: bool = False,
+    ticktext: dict[str, dict[str, str]] | None = None,
+    hide_titles: Iterable[str] = (),
+) -> go.Figure:
+    """Tell the site how to draw the figure on a phone (layout.meta["phone"], read by use-site.js).
+
+    By default a chart reflows to a phone's width when its labels still fit. ``frame`` keeps the
+    designed width in a frame that scrolls sideways instead (maps: their hand-placed labels need
+    the room). ``ticktext`` gives short category labels per axis ({"yaxis": {label: short}}), and
+    ``hide_titles`` names axes whose title the categories make plain.
+    """
+    phone: dict[str, Any] = {}
+    if frame:
+        phone["frame"] = True
+    if ticktext:
+        phone["ticktext"] = ticktext
+    if hide_titles:
+        phone["hide_titles"] = list(hide_titles)
+    fig.update_layout(meta={**(fig.layout.meta or {}), "phone": phone})
     return fig
 
 

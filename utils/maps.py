@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
+from utils.figures import phone_variant
 from utils.geo import BELARUS_LAEA, Layers
 from utils.tables import wrap
 
@@ -118,7 +119,7 @@ def map_figure(traces: Sequence[go.Scatter], bounds: tuple[float, float, float, 
                      scaleanchor="x", scaleratio=1, constrain="domain")
     fig.update_layout(plot_bgcolor="#D6E6F2", hovermode="closest",
                       legend=dict(orientation="h", yanchor="top", y=-0.02, x=0))
-    return fig
+    return phone_variant(fig, frame=True)
 
 
 def sequential_colour(value: float, low: float, high: float) -> str:

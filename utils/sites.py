@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from shapely.geometry import Point, box
 
-from utils.figures import finish_figure
+from utils.figures import finish_figure, phone_variant
 from utils.geo import Layers
 from utils.labels import EVIDENCE
 from utils.maps import (
@@ -149,7 +149,7 @@ def sites_map(layers: Layers, sites: pd.DataFrame, source_line: str) -> go.Figur
     # The legend wraps to five rows on a narrow page: put the source line below that and make room.
     finished.update_layout(margin=dict(b=200))
     finished.update_annotations(selector=dict(name="source-line"), y=-0.29)
-    return finished
+    return phone_variant(finished, frame=True)  # a map: its labels and inset need the designed width
 
 
 def sites_html(sites: pd.DataFrame) -> str:

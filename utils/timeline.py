@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from IPython.display import HTML
 
 from utils.common_tables import events_table_html, format_event_date
-from utils.figures import finish_figure
+from utils.figures import finish_figure, phone_variant
 from utils.labels import THEME
 from utils.widgets import Explorer, year_range
 
@@ -111,7 +111,7 @@ def timeline_figure(events: pd.DataFrame, sources: pd.DataFrame) -> go.Figure:
         ],
     )
     n_sources = len({s for ids in events["source_ids"] for s in ids})
-    return finish_figure(
+    finish_figure(
         fig,
         title=f"Belarus and Russia since 1991: {len(events)} key events",
         source=(f"Union State Explained, data/events.csv ({len(events)} events citing {n_sources} "
@@ -123,6 +123,9 @@ def timeline_figure(events: pd.DataFrame, sources: pd.DataFrame) -> go.Figure:
         y_label="Theme",
         height=600,
     )
+    # On a phone the row names take their short forms ("Politics"), the plot the room they free.
+    return phone_variant(fig, ticktext={"yaxis": {THEME[t].label: THEME[t].short for t in themes}},
+                         hide_titles=["yaxis"])
 
 
 def filter_events(

@@ -62,13 +62,34 @@
     return Math.max(16, Math.floor(width / (size * 0.56)));
   }
 
-  // The phone variant. Charts are designed for at least PHONE_WIDTH px: at that width their
-  // labels, legends and annotations do not collide. A narrower screen draws the chart at
-  // PHONE_WIDTH in a frame that scrolls sideways (the page itself never does), with its title
-  // and source line wrapped to the width of the screen, so both read without scrolling.
-  function phoneLayout(layout, visibleWidth, data) {
+  // The phone variants. Charts are designed for at least PHONE_WIDTH px: at that width their
+  // labels, legends and annotations do not collide. On a narrower screen a chart first reflows to
+  // the screen's width: small side margins that grow to fit the axis labels, the short category
+  // labels its figure offers (layout.meta.phone.ticktext, from the project's vocabulary), legend
+  // above the plot. If a label is then cut off or collides (labelProblems), or the figure asks
+  // for it (layout.meta.phone.frame, as maps do, whose labels need the room), the chart keeps
+  // PHONE_WIDTH in a frame that scrolls sideways instead (the page itself never does). Either
+  // way its title and source line wrap to the width of the screen, so both read without scrolling.
+  function phoneHints(layout) {
+    return (layout.meta && layout.meta.phone) || {};
+  }
+
+  function phoneLayout(layout, visibleWidth, data, reflow) {
     var narrow = copy(layout);
     var margin = Object.assign({ t: 80, b: 130, l: 30, r: 30 }, narrow.margin || {});
+    if (reflow) {
+      margin.l = 8;
+      margin.r = 16;
+      var ticktext = phoneHints(layout).ticktext || {};
+      Object.keys(narrow).filter(function (key) { return /^[xy]axis\d*$/.test(key); }).forEach(function (axis) {
+        narrow[axis] = Object.assign({}, narrow[axis], { automargin: true });
+        var short = ticktext[axis];
+        if (short) {
+          narrow[axis].tickvals = Object.keys(short);
+          narrow[axis].ticktext = Object.keys(short).map(function (value) { return short[value]; });
+        }
+      });
+    }
     var before = { t: margin.t, b: margin.b };
     if (narrow.title && narrow.title.text) {
       var size = 17;
@@ -88,28 +109,53 @@
       }
     });
     // A legend inside the plot covers data labels on a small chart, and one above the plot grows
-    // upwards into the title as its entries wrap: put it above the plot with room reserved.
+    // upwards into the title as its entries wrap: put it above the plot with room reserved. A
+    // reflowed chart has no room beside or below its plot either, so its legend always goes above.
     var legend = narrow.legend || {};
     var inside = legend.x !== undefined && legend.x >= 0 && legend.x <= 1 && legend.y !== undefined && legend.y >= 0 && legend.y <= 1;
     var above = legend.y !== undefined && legend.y >= 1;
-    if (narrow.showlegend !== false && (inside || above)) {
+    var entries = data.filter(function (trace) { return trace.showlegend !== false && trace.name; });
+    var shown = narrow.showlegend === true || (narrow.showlegend !== false && entries.length > 1);
+    if (shown && (inside || above || reflow)) {
       narrow.legend = Object.assign({}, legend, { orientation: "h", x: 0, xanchor: "left", yanchor: "bottom",
-        y: inside ? 1.02 : legend.y });
-      var rowWidth = PHONE_WIDTH - margin.l - margin.r;
+        y: above ? legend.y : 1.02 });
+      var rowWidth = (reflow ? visibleWidth : PHONE_WIDTH) - margin.l - margin.r;
       var used = 0;
-      var rows = 1;
-      data.forEach(function (trace) {
-        if (trace.showlegend === false || !trace.name) return;
-        var item = 46 + 7 * String(trace.name).replace(/<[^>]+>/g, "").length;
-        if (used && used + item > rowWidth) { rows += 1; used = 0; }
+      var rowLines = 1;
+      var height = 0;
+      entries.forEach(function (trace) {
+        var lines = String(trace.name).split(/<br\s*\/?>/i);
+        var longest = Math.max.apply(null, lines.map(function (line) { return line.replace(/<[^>]+>/g, "").length; }));
+        var item = 46 + 7 * longest;
+        if (used && used + item > rowWidth) { height += 4 + 18 * rowLines; used = 0; rowLines = 1; }
         used += item;
+        rowLines = Math.max(rowLines, lines.length);
       });
-      margin.t += 22 * rows + (inside ? 10 : 0);
+      height += 4 + 18 * rowLines;
+      margin.t += height + (above ? 0 : 10);
+    }
+    if (reflow) {
+      (phoneHints(layout).hide_titles || []).forEach(function (axis) {
+        if (narrow[axis]) narrow[axis].title = { text: "" };
+      });
+      Object.keys(narrow).filter(function (key) { return /^xaxis\d*$/.test(key); }).forEach(function (axis) {
+        var title = narrow[axis].title;
+        if (title && title.text) {
+          // Centred on a plot at least half the figure wide (labelProblems), within half the width.
+          narrow[axis].title = Object.assign({}, title, { text: wrap(title.text, fits(visibleWidth / 2 - 10, 14)) });
+          margin.b += 18 * (lineCount(narrow[axis].title.text) - 1);
+        }
+      });
+      margin.t += 28; // the toolbar spans a phone's width: the title goes below it
+      // A value label that no longer fits its bar is hidden rather than shrunk past reading; the
+      // value stays in the hover text and the table beside the chart.
+      if (!narrow.uniformtext) narrow.uniformtext = { mode: "hide", minsize: 10 };
     }
     narrow.margin = margin;
     if (narrow.height) narrow.height += margin.t - before.t + margin.b - before.b;
-    // plotly sets a wrapped title's first line higher than its anchor says: leave 20 px above it.
-    if (narrow.title && narrow.title.text) narrow.title.y = 1 - 20 / (narrow.height || 450);
+    // plotly sets a wrapped title's first line higher than its anchor says: leave 20 px above it
+    // (48 px on a reflowed chart, below the toolbar).
+    if (narrow.title && narrow.title.text) narrow.title.y = 1 - (reflow ? 48 : 20) / (narrow.height || 450);
     return narrow;
   }
 
@@ -278,38 +324,112 @@
     }
   }
 
+  // Where the chart's text is cut off at the figure's edge or two labels of different kinds
+  // overlap (ticks of one axis and legend entries are spaced by plotly itself): the same check
+  // as the site's phone test (tests/test_site_quality.py, label_problems).
+  var LABEL_GROUPS = {
+    title: ".gtitle", xtitle: ".g-xtitle, .g-x2title", ytitle: ".g-ytitle, .g-y2title",
+    xticks: ".xtick text", yticks: ".ytick text", legend: ".legendtext", annotations: ".annotation-text-g",
+  };
+  function labelProblems(gd) {
+    var figure = gd.getBoundingClientRect();
+    var labels = [];
+    Object.keys(LABEL_GROUPS).forEach(function (group) {
+      gd.querySelectorAll(LABEL_GROUPS[group]).forEach(function (el) {
+        var box = el.getBoundingClientRect();
+        if (box.width > 0.5 && box.height > 0.5 && (el.textContent || "").trim()) labels.push({ group: group, box: box });
+      });
+    });
+    var problems = 0;
+    // A reflowed chart must also keep its data labels (values beside bars) whole, and leave its
+    // plot at least half the figure's width.
+    gd.querySelectorAll(".textpoint").forEach(function (el) {
+      var box = el.getBoundingClientRect();
+      if (box.width > 0.5 && (box.left < figure.left - 1 || box.right > figure.right + 1)) problems += 1;
+    });
+    var size = gd._fullLayout && gd._fullLayout._size;
+    if (size && size.w < figure.width / 2) problems += 1;
+    labels.forEach(function (a, i) {
+      var box = a.box;
+      if (box.left < figure.left - 1 || box.right > figure.right + 1 || box.top < figure.top - 1 || box.bottom > figure.bottom + 1) problems += 1;
+      labels.slice(i + 1).forEach(function (b) {
+        if (a.group === b.group && /ticks|legend/.test(a.group)) return;
+        var x = Math.min(box.right, b.box.right) - Math.max(box.left, b.box.left);
+        var y = Math.min(box.bottom, b.box.bottom) - Math.max(box.top, b.box.top);
+        if (x > 2 && y > 2) problems += 1;
+      });
+    });
+    return problems;
+  }
+
+  function availableWidth(gd) {
+    var frame = gd.closest(".use-chart-frame") || gd.parentNode;
+    return (frame && frame.clientWidth) || gd.clientWidth || 800;
+  }
+
+  function sizeFor(gd, layout) {
+    if (layout.height) gd.style.height = layout.height + "px"; // the div was sized for the wide layout
+  }
+
+  // Draw (or redraw) the chart for the width it has now; `state.mode` records the variant drawn:
+  // "wide", "reflow" or "frame".
+  function fitChart(gd, data, wide, config, state) {
+    var plot = window.Plotly.newPlot; // a redraw from scratch also takes the new size
+    var width = availableWidth(gd);
+    function framed(draw) {
+      state.mode = "frame";
+      setNarrow(gd, true);
+      var layout = phoneLayout(wide, width, data, false);
+      sizeFor(gd, layout);
+      return draw(gd, data, layout, config)
+        .then(function () { return widenToFit(gd, 3); })
+        .then(function () { return sourceLineToLeftEdge(gd); });
+    }
+    if (width >= PHONE_WIDTH) {
+      state.mode = "wide";
+      setNarrow(gd, false);
+      var layout = copy(wide);
+      sizeFor(gd, layout);
+      return plot(gd, data, layout, config);
+    }
+    if (phoneHints(wide).frame) return framed(plot);
+    state.mode = "reflow";
+    setNarrow(gd, false);
+    var phoneData = copy(data); // legend entries wrap to the screen
+    phoneData.forEach(function (trace) { if (trace.name) trace.name = wrap(trace.name, fits(width - 70, 12)); });
+    var reflowed = phoneLayout(wide, width, phoneData, true);
+    sizeFor(gd, reflowed);
+    // plotly can also refuse a layout that leaves no room for the plot: that falls back too.
+    return Promise.resolve()
+      .then(function () { return plot(gd, phoneData, reflowed, config); })
+      .then(function () { return sourceLineToLeftEdge(gd); })
+      .then(function () { return labelProblems(gd); }, function () { return 1; })
+      .then(function (problems) { return problems ? framed(plot) : null; });
+  }
+
   function drawChart(call) {
     var gd = typeof call[0] === "string" ? document.getElementById(call[0]) : call[0];
     if (!gd) return Promise.resolve();
     var data = copy(call[1]);
     var wide = addMenuControls(gd, call[2] || {});
     readableTexts(data, wide);
-    var width = gd.clientWidth || (gd.parentNode && gd.parentNode.clientWidth) || 800;
-    var narrow = width < PHONE_WIDTH;
-    var layout = narrow ? phoneLayout(wide, width, data) : wide;
-    setNarrow(gd, narrow);
-    if (layout.height) gd.style.height = layout.height + "px"; // the div was sized for the wide layout
-    return window.Plotly.newPlot(gd, data, layout, safeConfig(call[3])).then(function () {
-      return narrow ? widenToFit(gd, 3).then(function () { return sourceLineToLeftEdge(gd); }) : null;
-    }).then(function () {
+    var config = safeConfig(call[3]);
+    var state = { mode: null };
+    function settle() {
       settleAccessibility(gd);
       setPrintZoom(gd);
-      gd.setAttribute("data-use-drawn", "");
-      // Switch layouts when the chart crosses the phone width (rotating a tablet, resizing).
+      gd.setAttribute("data-use-drawn", state.mode);
+    }
+    return fitChart(gd, data, wide, config, state).then(function () {
+      settle();
+      // Switch variants when the chart crosses the phone width (rotating a tablet, resizing).
+      var lastWidth = availableWidth(gd);
       window.addEventListener("resize", function () {
-        var frame = gd.parentNode.clientWidth;
-        var nowNarrow = frame < PHONE_WIDTH;
-        if (nowNarrow !== gd.classList.contains("use-chart-narrow")) {
-          setNarrow(gd, nowNarrow);
-          var shown = nowNarrow ? phoneLayout(wide, frame, data) : copy(wide);
-          if (shown.height) gd.style.height = shown.height + "px";
-          window.Plotly.react(gd, gd.data, shown, safeConfig(call[3])).then(function () {
-            return nowNarrow ? sourceLineToLeftEdge(gd) : null;
-          }).then(function () {
-            settleAccessibility(gd);
-            setPrintZoom(gd);
-          });
-        }
+        var width = availableWidth(gd);
+        var crossed = (width < PHONE_WIDTH) !== (lastWidth < PHONE_WIDTH);
+        if (!crossed && (state.mode !== "reflow" || Math.abs(width - lastWidth) < 24)) return;
+        lastWidth = width;
+        fitChart(gd, data, wide, config, state).then(settle);
       });
     });
   }
@@ -337,7 +457,7 @@
       if (pending[i][1] === gd) {
         var call = pending.splice(i, 1)[0][0];
         observers.forEach(function (observer) { observer.unobserve(gd); });
-        return drawChart(call).catch(function (error) { console.error(error); });
+        return Promise.resolve(call).then(drawChart).catch(function (error) { console.error(error); });
       }
     }
     return Promise.resolve();
