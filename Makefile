@@ -84,7 +84,7 @@ lighthouse: site
 
 # Re-run the notebooks; keep only the outputs of the fact cells that the tests compare.
 strip: $(STAMP)
-	$(PY) tools/strip_outputs.py notebooks/[0-9]*.ipynb notebooks/glossary.ipynb
+	$(PY) tools/strip_outputs.py notebooks/[0-9]*.ipynb notebooks/glossary.ipynb notebooks/timeline_sources.ipynb
 
 clean:
 	rm -rf $(SITE) $(TEACHER_SITE) $(BUILD)

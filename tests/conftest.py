@@ -10,6 +10,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
+# Every notebook that runs (nbval, JupyterLab): the numbered pages and the two reference pages.
+# answer_keys.ipynb is built from the others' solutions and has no code of its own to check.
+RUNNABLE_NOTEBOOKS = sorted([*(ROOT / "notebooks").glob("[0-9]*.ipynb"),
+                             ROOT / "notebooks" / "glossary.ipynb", ROOT / "notebooks" / "timeline_sources.ipynb"])
 
 
 @pytest.fixture

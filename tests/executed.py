@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, RUNNABLE_NOTEBOOKS
 
 CACHE = ROOT / "build" / "jupyter_cache"
-NOTEBOOKS = sorted([*(ROOT / "notebooks").glob("[0-9]*.ipynb"), ROOT / "notebooks" / "glossary.ipynb"])
+NOTEBOOKS = RUNNABLE_NOTEBOOKS
 INPUTS = ("data", "geo", "utils")
 
 

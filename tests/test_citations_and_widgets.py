@@ -106,3 +106,16 @@ def test_a_wide_table_prints_as_blocks_no_wider_than_100_characters() -> None:
     lines = repr(show_table(wide)).splitlines()
     assert lines[0] == "id    c01" and max(map(len, lines)) <= MAX_LINE
     assert " ".join(line[6:].strip() for line in lines[1:]).split() == ["word"] * 60
+
+
+def test_sources_by_kind_and_summary_count_each_source_once() -> None:
+    from utils.citations import sources_by_kind, sources_summary
+
+    sources = load_sources()
+    ids = ["aljazeera-2023-04-01-union-state", "aljazeera-2023-04-01-union-state",
+           "defencepk-jiji-2022-03-03-japan-belarus", "un-a-res-68-262"]
+    kinds = sources_by_kind(ids, sources).set_index("Kind")
+    assert kinds.loc["News report", "Sources"] == 2 and kinds.loc["News report", "Read in a copy"] == 1
+    assert kinds.loc["Official document", "Sources"] == 1
+    assert "Academic work" not in kinds.index  # kinds with no source are left out
+    assert sources_summary(ids, sources) == "3 sources from 3 publishers"

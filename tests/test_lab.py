@@ -34,12 +34,12 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, RUNNABLE_NOTEBOOKS
 from tests.offline_browser import check_export, guarded_context, launch
 
 pytestmark = pytest.mark.browser
 
-NOTEBOOKS = sorted([*(ROOT / "notebooks").glob("[0-9]*.ipynb"), ROOT / "notebooks" / "glossary.ipynb"])
+NOTEBOOKS = RUNNABLE_NOTEBOOKS
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 JUPYTER = Path(sys.executable).parent / "jupyter"
 # Every explorer in the set: the notebooks that build one, by the call in their code.

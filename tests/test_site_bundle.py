@@ -90,3 +90,36 @@ def test_the_site_draws_only_scatter_and_bar_traces() -> None:
     """The bundle also holds pie; a new trace type must be checked against the bundle first
     (tests/test_site_quality.py reads the bundle's own list in the browser)."""
     assert set(site_trace_types()) <= {"scatter", "bar", "pie"}
+
+
+def page_bytes(page: Path) -> int:
+    """A page and every script, stylesheet and image it loads (each file once), as the browser
+    fetches them from file:// (tools/site_speed.py measures the same in Chromium)."""
+    html = page.read_text(encoding="utf-8")
+    tags = re.findall(r"<(?:script|img)\b[^>]*\bsrc=\"([^\"]+)\"|<link\b[^>]*rel=\"stylesheet\"[^>]*href=\"([^\"]+)\"", html)
+    files = {(page.parent / (src or href).split("?")[0]).resolve() for src, href in tags
+             if not (src or href).startswith(("http:", "https:", "data:"))}
+    return len(html.encode("utf-8")) + sum(f.stat().st_size for f in files)
+
+
+@needs_site
+def test_every_page_is_within_its_byte_budget() -> None:
+    """The budgets of `make bench` (issue #13), checked on every build: a new source list or map
+    that pushes a page over fails here, not only when someone runs the benchmark."""
+    from tools.bench import CHART_PAGE_BUDGET, TEXT_PAGE_BUDGET
+
+    over = []
+    # search.html loads the search index (its whole job); the budgets are for reading pages.
+    for page in (p for p in PAGES if p.name != "search.html"):
+        has_chart = "Plotly.newPlot(" in page.read_text(encoding="utf-8")
+        budget = CHART_PAGE_BUDGET if has_chart else TEXT_PAGE_BUDGET
+        if page_bytes(page) > budget:
+            over.append(f"{page.name}: {page_bytes(page):,} bytes > {budget:,}")
+    assert over == []
+
+
+@needs_site
+def test_page_bytes_counts_the_bundle_once() -> None:
+    page = SITE / "06_sanctions_and_economy.html"
+    html_only = len(page.read_text(encoding="utf-8").encode("utf-8"))
+    assert BUNDLE.stat().st_size < page_bytes(page) - html_only < BUNDLE.stat().st_size + 200_000

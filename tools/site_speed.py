@@ -12,13 +12,16 @@ Used by tools/bench.py (`make bench`). For every page of site/ it records, from 
 * all charts drawn: the same for every chart, with the ones further down forced to draw
   (``window.useDrawAllCharts()``, what printing does) as soon as the first screen is done.
 
-Each page loads with the CPU slowed 4x (as Lighthouse's mobile profile does), three times; the
-median counts. file:// has no network cost, so bytes are reported beside the times rather than
+Each page loads with the CPU slowed 4x (as Lighthouse's mobile profile does); the median of the
+runs counts. file:// has no network cost, so bytes are reported beside the times rather than
 folded into them.
 
 The draw ratio divides a page's first-screen time by the time a bare page holding the same
 bundle and one chart (the page's largest figure) takes to draw it: what the page adds on top of
-the unavoidable cost of loading the library and drawing a chart. The worst page counts.
+the unavoidable cost of loading the library and drawing a chart. The worst page counts. On a
+shared machine single loads vary by a third, so a chart page and its bare page load in turns
+(page, bare, page, bare, ...), each pair gives a ratio under the same conditions, and the
+median of CHART_RUNS pairs is reported.
 """
 
 from __future__ import annotations
@@ -38,7 +41,8 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 CPU_SLOWDOWN = int(os.environ.get("CPU_SLOWDOWN", "4"))
-RUNS = 3
+RUNS = 3  # loads of a text page (first paint only)
+CHART_RUNS = 7  # page-and-bare pairs of a chart page
 
 # Wraps the real Plotly.newPlot (the library sets window.Plotly when it loads) to note when
 # each figure has finished drawing. A stand-in without a version (the site's call queue) is
@@ -78,6 +82,9 @@ class PageSpeed:
     first_paint_ms: float
     first_screen_ms: float | None  # every chart on the first screen drawn (None: none there)
     charts_drawn_ms: float | None  # every chart drawn, those further down forced
+    bare_ms: float | None = None  # the bare page's chart drawn
+    draw_ratio: float | None = None  # first screen / bare, the median over pairs of loads
+    all_drawn_ratio: float | None = None  # every chart drawn / bare, likewise
 
 
 def figure_calls(html: str) -> list[str]:
@@ -135,15 +142,27 @@ def measure_once(browser: Any, url: str) -> tuple[int, float, float | None, floa
     return size, first_paint, first_screen, drawn, charts
 
 
-def measure(browser: Any, url: str, name: str) -> PageSpeed:
-    runs = [measure_once(browser, url) for _ in range(RUNS)]
-    first = [r[2] for r in runs if r[2] is not None]
-    drawn = [r[3] for r in runs if r[3] is not None]
+def median_or_none(values: list[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return statistics.median(present) if present else None
+
+
+def measure(browser: Any, url: str, name: str, bare_url: str | None = None) -> PageSpeed:
+    """A page's median figures; with a bare page, the two load in turns and give ratios per pair."""
+    runs, bare_runs = [], []
+    for _ in range(CHART_RUNS if bare_url else RUNS):
+        runs.append(measure_once(browser, url))
+        if bare_url:
+            bare_runs.append(measure_once(browser, bare_url))
+    pairs = list(zip(runs, bare_runs))
     return PageSpeed(
         name=name, bytes=runs[0][0], charts=runs[0][4],
         first_paint_ms=statistics.median(r[1] for r in runs),
-        first_screen_ms=statistics.median(first) if first else None,
-        charts_drawn_ms=statistics.median(drawn) if drawn else None,
+        first_screen_ms=median_or_none([r[2] for r in runs]),
+        charts_drawn_ms=median_or_none([r[3] for r in runs]),
+        bare_ms=median_or_none([b[3] for b in bare_runs]),
+        draw_ratio=median_or_none([r[2] / b[3] if r[2] and b[3] else None for r, b in pairs]),
+        all_drawn_ratio=median_or_none([r[3] / b[3] if r[3] and b[3] else None for r, b in pairs]),
     )
 
 
@@ -175,19 +194,17 @@ def bare_page(site_page: Path, workdir: Path) -> Path:
     return bare
 
 
-def measure_site(site: Path) -> tuple[list[PageSpeed], dict[str, PageSpeed]]:
-    """Every page of the site, and for each chart page its bare page (keyed by page name)."""
+def measure_site(site: Path) -> list[PageSpeed]:
+    """Every page of the site; a chart page is measured in turns with its bare page."""
     from playwright.sync_api import sync_playwright
 
     pages = sorted(p for p in site.glob("*.html") if p.name not in {"genindex.html", "search.html"})
-    with sync_playwright() as p:
+    with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        results = [measure(browser, page.as_uri(), page.name) for page in pages]
-        bare = {}
-        with tempfile.TemporaryDirectory() as tmp:
-            for result in results:
-                if result.charts:
-                    url = bare_page(site / result.name, Path(tmp)).as_uri()
-                    bare[result.name] = measure(browser, url, f"bare {result.name}")
+        results = []
+        for page in pages:
+            has_charts = bool(figure_calls(page.read_text(encoding="utf-8")))
+            bare = bare_page(page, Path(tmp)).as_uri() if has_charts else None
+            results.append(measure(browser, page.as_uri(), page.name, bare))
         browser.close()
-    return results, bare
+    return results

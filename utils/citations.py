@@ -50,7 +50,10 @@ def _optional(row: pd.Series, column: str) -> str:
 
 
 def copy_note(row: pd.Series) -> str:
-    """'; read in a copy at host, 5 December 2026' when the page read was a copy, not the original."""
+    """'; read in a copy at host, 5 December 2026' when the page read was a copy, not the original.
+
+    The host is a link only when the title links elsewhere (to the original): one address per
+    entry keeps the long source lists light."""
     read_at = _optional(row, "read_at")
     if not read_at:
         return ""
@@ -59,8 +62,9 @@ def copy_note(row: pd.Series) -> str:
         host = host[4:]
     read_on = _optional(row, "read_on")
     when = f", {readable_date(read_on)}" if read_on else ""
-    unknown = "the original's own address is not known; " if read_at == str(row["url"]) else ""
-    return f"; {unknown}read in a copy at [{host}]({read_at}){when}"
+    if read_at == str(row["url"]):  # the title already links to this copy: name its host only
+        return f"; the original's own address is not known; read in a copy at {host}{when}"
+    return f"; read in a copy at [{host}]({read_at}){when}"
 
 
 def format_source(row: pd.Series) -> str:
@@ -71,7 +75,7 @@ def format_source(row: pd.Series) -> str:
     english = f" ({title_en})" if title_en else ""
     return (
         f"{row['publisher']}, [{title}]({row['url']}){english}, {published} "
-        f"({SOURCE_KIND[row['kind']].lower}{copy_note(row)}). `{row['id']}`"
+        f"({SOURCE_KIND[row['kind']].lower}{copy_note(row)}). <code>{row['id']}</code>"
     )
 
 
@@ -89,3 +93,21 @@ def sources_markdown(source_ids: Iterable[str], sources: pd.DataFrame) -> str:
 
 def sources_section(source_ids: Iterable[str], sources: pd.DataFrame) -> Markdown:
     return Markdown(sources_markdown(source_ids, sources))  # type: ignore[no-untyped-call]
+
+
+def sources_by_kind(source_ids: Iterable[str], sources: pd.DataFrame) -> pd.DataFrame:
+    """How many of the given sources are of each kind, and how many of those were read in a copy."""
+    chosen = sources.set_index("id", drop=False).loc[list(dict.fromkeys(source_ids))]
+    in_copy = chosen["read_at"].fillna("").astype(str) != ""
+    rows = [
+        {"Kind": label.label, "Sources": int((chosen["kind"] == kind).sum()),
+         "Read in a copy": int(((chosen["kind"] == kind) & in_copy).sum()), "Meaning": label.meaning}
+        for kind, label in SOURCE_KIND.items()
+    ]
+    return pd.DataFrame([row for row in rows if row["Sources"]])
+
+
+def sources_summary(source_ids: Iterable[str], sources: pd.DataFrame) -> str:
+    """'403 sources from 198 publishers': the size of a page's source list, in words."""
+    chosen = sources.set_index("id").loc[list(dict.fromkeys(source_ids))]
+    return f"{len(chosen)} sources from {chosen['publisher'].nunique()} publishers"

@@ -55,9 +55,10 @@ def outline_xy(geom: BaseGeometry) -> tuple[list[float | None], list[float | Non
         if not isinstance(polygon, Polygon):
             continue
         x, y = polygon.exterior.coords.xy
-        # 100 m is far below a screen pixel at these scales; rounding halves the JSON.
-        xs += [round(v, 1) for v in x] + [None]
-        ys += [round(v, 1) for v in y] + [None]
+        # Whole km: within the 0.7 km the shapes are simplified to, and below a screen pixel
+        # (MAP_WIDTH_PX across some 900 km); it keeps map pages inside their byte budget.
+        xs += [round(v) for v in x] + [None]
+        ys += [round(v) for v in y] + [None]
     return xs, ys
 
 

@@ -314,24 +314,50 @@
     });
   }
 
-  // Charts are drawn lazily: those on the first screen at once, the others when they come within
-  // NEAR_VIEWPORT of it (scrolling, a link to a heading), so a reader waits only for what they can
-  // see. Printing draws every chart first (beforeprint, and the print media query for browsers
-  // and tools that only switch media); window.useDrawAllCharts() does the same for tests and the
-  // benchmark's "every chart" figure.
-  var NEAR_VIEWPORT = "150% 0px 150% 0px"; // one and a half screens above and below
+  // Charts are drawn lazily. Those on the screen draw at once; those within NEAR_VIEWPORT of it
+  // (one and a half screens above and below) draw one at a time when the browser is idle, after
+  // the visible ones, so they never hold up what the reader is looking at; the rest wait until
+  // they come near. Printing draws every chart first (beforeprint, and the print media query for
+  // browsers and tools that only switch media); window.useDrawAllCharts() does the same for tests
+  // and the benchmark's "every chart" figure.
+  var NEAR_VIEWPORT = "150% 0px 150% 0px";
   var pending = []; // [call, gd] not drawn yet
-  var observer = null;
+  var observers = [];
+  var drawing = Promise.resolve(); // the visible charts being drawn
+  var near = []; // charts near the screen, waiting for an idle moment
+  var idleScheduled = false;
+
+  function whenIdle(callback) {
+    if (window.requestIdleCallback) return window.requestIdleCallback(callback, { timeout: 2000 });
+    return window.setTimeout(callback, 50);
+  }
 
   function drawPending(gd) {
     for (var i = 0; i < pending.length; i += 1) {
       if (pending[i][1] === gd) {
         var call = pending.splice(i, 1)[0][0];
-        if (observer) observer.unobserve(gd);
+        observers.forEach(function (observer) { observer.unobserve(gd); });
         return drawChart(call).catch(function (error) { console.error(error); });
       }
     }
     return Promise.resolve();
+  }
+
+  function drawVisible(gd) {
+    drawing = Promise.all([drawing, drawPending(gd)]);
+    return drawing;
+  }
+
+  function drawNearWhenIdle() {
+    if (idleScheduled || !near.length) return;
+    idleScheduled = true;
+    drawing.then(function () {
+      whenIdle(function () {
+        idleScheduled = false;
+        var gd = near.shift();
+        if (gd) drawPending(gd).then(drawNearWhenIdle);
+      });
+    });
   }
 
   function drawAllCharts() {
@@ -342,6 +368,14 @@
   function onFirstScreen(gd) {
     var box = gd.getBoundingClientRect();
     return box.bottom > 0 && box.top < (window.innerHeight || document.documentElement.clientHeight);
+  }
+
+  function watch(callback, rootMargin) {
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) { if (entry.isIntersecting) callback(entry.target); });
+    }, { rootMargin: rootMargin });
+    pending.forEach(function (item) { observer.observe(item[1]); });
+    observers.push(observer);
   }
 
   function drawQueuedCharts() {
@@ -359,13 +393,14 @@
       if (print.addEventListener) print.addEventListener("change", onPrint); else if (print.addListener) print.addListener(onPrint);
     }
     if (!("IntersectionObserver" in window)) return drawAllCharts();
-    var first = pending.filter(function (item) { return onFirstScreen(item[1]); }).map(function (item) { return item[1]; });
-    var drawn = Promise.all(first.map(drawPending));
-    observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) { if (entry.isIntersecting) drawPending(entry.target); });
-    }, { rootMargin: NEAR_VIEWPORT });
-    pending.forEach(function (item) { observer.observe(item[1]); });
-    return drawn;
+    pending.filter(function (item) { return onFirstScreen(item[1]); }).forEach(function (item) { drawVisible(item[1]); });
+    var firstScreen = drawing;
+    watch(drawVisible, "0px");
+    watch(function (gd) {
+      if (near.indexOf(gd) < 0) near.push(gd);
+      drawNearWhenIdle();
+    }, NEAR_VIEWPORT);
+    return firstScreen;
   }
 
   /* ------------------------------------------------------------- explorers */
@@ -514,14 +549,17 @@
     });
   }
 
-  // The first screen's charts first (they are what the reader waits for), then the filters and
-  // scrolling regions; body[data-use-ready] tells tests that everything is in place (charts
-  // further down draw when scrolled near, or all at once with window.useDrawAllCharts()).
+  // The first screen's charts first (they are what the reader waits for), then, when the browser
+  // is idle (so a chart scrolled into view meanwhile is not held up), the filters and scrolling
+  // regions; body[data-use-ready] tells tests that everything is in place (charts further down
+  // draw when scrolled near, or all at once with window.useDrawAllCharts()).
   function start() {
     drawQueuedCharts().catch(function (error) { console.error(error); }).then(function () {
-      addExplorerFilters();
-      focusableScrollers();
-      document.body.setAttribute("data-use-ready", "");
+      whenIdle(function () {
+        addExplorerFilters();
+        focusableScrollers();
+        document.body.setAttribute("data-use-ready", "");
+      });
     });
   }
 
