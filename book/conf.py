@@ -97,14 +97,33 @@ def add_page_scripts(app, pagename, templatename, context, doctree):  # type: ig
     """
     body = context.get("body", "")
     if "Plotly.newPlot(" in body:
-        app.add_js_file("use-charts-queue.js", priority=100)
+        # Inline: half a kilobyte is not worth a request that blocks the page's parsing.
+        app.add_js_file(None, body=CHART_QUEUE_SCRIPT, priority=100)
         app.add_js_file(PLOTLY_BUNDLE, priority=400, defer="defer")
+    if pagename != "search":  # the search page's own scripts need these before they run
+        defer_sphinx_scripts(context)
     context["use_description"] = page_description(body, context.get("title", ""))
     # A toctree caption is role="heading" without a level (axe: aria-required-attr).
     body = body.replace('class="caption" role="heading"', 'class="caption" role="heading" aria-level="2"')
     # Each cell of the project's tables says text-align:left for JupyterLab, whose own CSS aligns
     # cells right; custom.css says it once for the site (16 kB less on the timeline page).
     context["body"] = re.sub(r'<(td|th) style="text-align:left">', r"<\1>", body)
+
+
+CHART_QUEUE_SCRIPT = (Path(__file__).parent / "_static" / "use-charts-queue.js").read_text(encoding="utf-8")
+# Sphinx's own scripts (search-term highlighting, options) run at DOMContentLoaded anyway; loaded
+# in <head> without defer they hold up the parsing of every page (Lighthouse: render-blocking).
+SPHINX_SCRIPTS = {"documentation_options.js", "doctools.js", "sphinx_highlight.js"}
+
+
+def defer_sphinx_scripts(context: dict) -> None:  # type: ignore[type-arg]
+    from sphinx.builders.html._assets import _JavaScript
+
+    context["script_files"] = [
+        _JavaScript(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
+        if Path(str(js.filename).split("?")[0]).name in SPHINX_SCRIPTS else js
+        for js in context.get("script_files", [])
+    ]
 
 
 def page_description(body: str, title: str) -> str:

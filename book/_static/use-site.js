@@ -498,38 +498,37 @@
     apply();
   }
 
-  function addExplorerFilters() {
-    var n = 0;
-    document.querySelectorAll(".use-static-fallback").forEach(function (fallback) {
-      fallback.setAttribute("data-use-explorer", "");
-      // Explorers written as folded groups (one <details> per vote): filter the groups.
-      // The lesson pages fold long reference content in <details class="use-reference">.
-      var root = fallback.querySelector(":scope > details.use-reference") || fallback;
-      var groups = root.querySelectorAll(":scope > details");
-      if (groups.length >= 3) {
-        var wrapper = document.createElement("div");
-        wrapper.className = "use-filter-groups";
-        groups[0].parentNode.insertBefore(wrapper, groups[0]);
-        groups.forEach(function (group) { wrapper.appendChild(group); });
-        addFilter(wrapper, Array.prototype.slice.call(groups), [], n, "items");
-        n += 1;
-        return;
-      }
-      fallback.querySelectorAll("table").forEach(function (table) {
-        var body = table.tBodies[0];
-        if (!body || body.rows.length < 3) return;
-        var headers = Array.prototype.slice.call(table.querySelectorAll("thead th")).map(cellText);
-        addFilter(table, Array.prototype.slice.call(body.rows), headers, n, "rows");
-        n += 1;
-      });
-      // Explorers written as a list of items (the claims), but not the self-check quizzes.
-      root.querySelectorAll(":scope > ol:not(.use-quiz), :scope > ul").forEach(function (list) {
-        var items = Array.prototype.slice.call(list.children).filter(function (el) { return el.tagName === "LI"; });
-        if (items.length < 3) return;
-        addFilter(list, items, [], n, "items");
-        n += 1;
-      });
+  // The filters of one explorer's static version; `n` numbers the filters on the page (their ids),
+  // and the next free number is returned.
+  function addExplorerFilter(fallback, n) {
+    fallback.setAttribute("data-use-explorer", "");
+    // Explorers written as folded groups (one <details> per vote): filter the groups.
+    // The lesson pages fold long reference content in <details class="use-reference">.
+    var root = fallback.querySelector(":scope > details.use-reference") || fallback;
+    var groups = root.querySelectorAll(":scope > details");
+    if (groups.length >= 3) {
+      var wrapper = document.createElement("div");
+      wrapper.className = "use-filter-groups";
+      groups[0].parentNode.insertBefore(wrapper, groups[0]);
+      groups.forEach(function (group) { wrapper.appendChild(group); });
+      addFilter(wrapper, Array.prototype.slice.call(groups), [], n, "items");
+      return n + 1;
+    }
+    fallback.querySelectorAll("table").forEach(function (table) {
+      var body = table.tBodies[0];
+      if (!body || body.rows.length < 3) return;
+      var headers = Array.prototype.slice.call(table.querySelectorAll("thead th")).map(cellText);
+      addFilter(table, Array.prototype.slice.call(body.rows), headers, n, "rows");
+      n += 1;
     });
+    // Explorers written as a list of items (the claims), but not the self-check quizzes.
+    root.querySelectorAll(":scope > ol:not(.use-quiz), :scope > ul").forEach(function (list) {
+      var items = Array.prototype.slice.call(list.children).filter(function (el) { return el.tagName === "LI"; });
+      if (items.length < 3) return;
+      addFilter(list, items, [], n, "items");
+      n += 1;
+    });
+    return n;
   }
 
   /* ----------------------------------------------------- scrolling regions */
@@ -553,13 +552,25 @@
   // is idle (so a chart scrolled into view meanwhile is not held up), the filters and scrolling
   // regions; body[data-use-ready] tells tests that everything is in place (charts further down
   // draw when scrolled near, or all at once with window.useDrawAllCharts()).
+  // Idle work comes in slices (one explorer at a time) that give way when the browser has other
+  // work, such as drawing a chart that was just scrolled into view.
+  function runWhenIdle(tasks, done) {
+    whenIdle(function (deadline) {
+      do {
+        tasks.shift()();
+      } while (tasks.length && deadline && deadline.timeRemaining && deadline.timeRemaining() > 8);
+      if (tasks.length) runWhenIdle(tasks, done); else done();
+    });
+  }
+
   function start() {
     drawQueuedCharts().catch(function (error) { console.error(error); }).then(function () {
-      whenIdle(function () {
-        addExplorerFilters();
-        focusableScrollers();
-        document.body.setAttribute("data-use-ready", "");
+      var filters = 0;
+      var tasks = Array.prototype.map.call(document.querySelectorAll(".use-static-fallback"), function (fallback) {
+        return function () { filters = addExplorerFilter(fallback, filters); };
       });
+      tasks.push(focusableScrollers);
+      runWhenIdle(tasks, function () { document.body.setAttribute("data-use-ready", ""); });
     });
   }
 
