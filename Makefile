@@ -15,7 +15,7 @@ SITE_INPUTS := $(shell find notebooks data geo utils book -type f ! -name '*.pyc
 	! -path '*/__pycache__/*' ! -path '*/.ipynb_checkpoints/*' 2>/dev/null)
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: site test lab check-data typecheck chromium bench strip clean
+.PHONY: site test lab check-data typecheck chromium bench lighthouse strip clean
 
 # Create the virtual environment from the pinned requirements; re-runs are a no-op.
 $(STAMP): requirements.txt pyproject.toml tools/jupyter_config.py tools/offline_export.py
@@ -72,9 +72,15 @@ lab: check-data
 	$(VENV)/bin/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=$(CURDIR) \
 	  --ServerApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
-# Execution time vs. floor, and site size vs. plotly.js + data.
+# Execution time vs. floor, page budgets, then Lighthouse's scores for every page (a budget
+# over its target fails the target, after Lighthouse has still printed its table).
 bench: site
-	$(PY) tools/bench.py
+	@status=0; $(PY) tools/bench.py || status=$$?; $(PY) tools/lighthouse.py || status=$$?; exit $$status
+
+# Lighthouse (npm, pinned, installed into build/lighthouse/ on first use) on every page of site/:
+# performance and accessibility, mobile profile. Skips with a message when npm is missing.
+lighthouse: site
+	$(PY) tools/lighthouse.py
 
 # Re-run the notebooks; keep only the outputs of the fact cells that the tests compare.
 strip: $(STAMP)

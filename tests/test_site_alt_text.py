@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import SITE
 
 PAGES = sorted(p for p in SITE.glob("*.html") if p.name not in {"genindex.html", "search.html"})
-FIGURE = re.compile(r'<figure class="use-figure" role="group" aria-label="([^"]*)">(.*?)</figure>', re.S)
+FIGURE = re.compile(r'<figure class="use-figure" aria-label="([^"]*)">(.*?)</figure>', re.S)
 TITLE = re.compile(r'"title":\s*\{[^{}]*"text":\s*"((?:[^"\\]|\\.)*)"')
 
 
@@ -40,7 +40,7 @@ def alt_text_problems(page: str) -> list[str]:
 
 def test_the_check_catches_missing_short_and_title_only_alt_text() -> None:
     drawn = '<script>Plotly.newPlot("a", [], {"title": {"text": "Exports"}})</script>'
-    good = ('<figure class="use-figure" role="group" aria-label="Line chart of exports to Russia, '
+    good = ('<figure class="use-figure" aria-label="Line chart of exports to Russia, '
             f'from 42% in 1992 to 56% in 1999, rising in most years.">{drawn}</figure>')
     assert alt_text_problems(good) == []
     assert alt_text_problems(drawn) == ["1 figures drawn but 0 wrapped with alt text"]
@@ -51,7 +51,7 @@ def test_the_check_catches_missing_short_and_title_only_alt_text() -> None:
                               "Exports")
     assert alt_text_problems(title_only) == ["figure 1: alt text too short ('Exports')"]
     long_title = drawn.replace("Exports", "Exports of Belarus to Russia and the rest of the world, 1992-1999")
-    echo = ('<figure class="use-figure" role="group" aria-label="Exports of Belarus to Russia and the rest of the '
+    echo = ('<figure class="use-figure" aria-label="Exports of Belarus to Russia and the rest of the '
             f'world, 1992-1999">{long_title}</figure>')
     assert alt_text_problems(echo) == ["figure 1: alt text only repeats the title"]
 

@@ -76,8 +76,10 @@ def figure_html(fig_dict: dict[str, Any]) -> str:
         config=dict(PLOT_CONFIG),
         validate=False,
     )
+    # <figure> keeps its own role (figure): ARIA allows no other role on a figure with a
+    # figcaption (axe/Lighthouse aria-allowed-role), and aria-label names it all the same.
     return (
-        f'<figure class="use-figure" role="group" aria-label="{alt}">'
+        f'<figure class="use-figure" aria-label="{alt}">'
         f'<div role="img" aria-label="{alt}">{div}</div>'
         f'<figcaption class="use-alt"><strong>{CAPTION_PREFIX}</strong> {alt}</figcaption>'
         f"</figure>"
