@@ -105,6 +105,9 @@ def add_page_scripts(app, pagename, templatename, context, doctree):  # type: ig
     context["use_description"] = page_description(body, context.get("title", ""))
     # A toctree caption is role="heading" without a level (axe: aria-required-attr).
     body = body.replace('class="caption" role="heading"', 'class="caption" role="heading" aria-level="2"')
+    # myst-nb names the fold of a hidden code cell "Toggle hidden content" while it shows "Show code
+    # cell source": a speech-input user says what they see (axe: label-content-name-mismatch).
+    body = body.replace('<summary aria-label="Toggle hidden content">', "<summary>")
     # Each cell of the project's tables says text-align:left for JupyterLab, whose own CSS aligns
     # cells right; custom.css says it once for the site (16 kB less on the timeline page).
     context["body"] = re.sub(r'<(td|th) style="text-align:left">', r"<\1>", body)

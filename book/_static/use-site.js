@@ -316,7 +316,9 @@
     if (narrow) {
       frame.setAttribute("tabindex", "0");
       frame.setAttribute("role", "region");
-      frame.setAttribute("aria-label", "Chart, scrolls sideways");
+      // Numbered: regions on one page need names of their own (axe: landmark-unique).
+      var number = Array.prototype.indexOf.call(document.querySelectorAll("div.plotly-graph-div"), gd) + 1;
+      frame.setAttribute("aria-label", "Chart " + number + ", scrolls sideways");
     } else {
       frame.removeAttribute("tabindex");
       frame.removeAttribute("role");
