@@ -8,6 +8,7 @@ and lets us choose which output representation goes into the HTML.
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 from pathlib import Path
@@ -92,14 +93,16 @@ def add_page_scripts(app, pagename, templatename, context, doctree):  # type: ig
     """Per page: plotly only where a chart is, deferred; and a meta description.
 
     A chart page gets a tiny call queue (its figures call Plotly.newPlot while the page is
-    parsed) and the bundle with ``defer``, so text paints before the library arrives;
-    use-site.js, deferred after it, draws the queued charts.
+    parsed) and the bundle's address; use-site.js loads the bundle only when a chart is needed,
+    so text paints, and the page answers, before the library arrives.
     """
     body = context.get("body", "")
     if "Plotly.newPlot(" in body:
-        # Inline: half a kilobyte is not worth a request that blocks the page's parsing.
-        app.add_js_file(None, body=CHART_QUEUE_SCRIPT, priority=100)
-        app.add_js_file(PLOTLY_BUNDLE, priority=400, defer="defer")
+        # Inline: half a kilobyte is not worth a request that blocks the page's parsing. The
+        # bundle itself is named, not loaded: use-site.js fetches it when a chart comes near the
+        # screen (or the browser is idle after loading, ready for printing).
+        bundle = context["pathto"](f"_static/{PLOTLY_BUNDLE}", 1)
+        app.add_js_file(None, body=f"window.useChartBundle = {json.dumps(bundle)};\n{CHART_QUEUE_SCRIPT}", priority=100)
     if pagename != "search":  # the search page's own scripts need these before they run
         defer_sphinx_scripts(context)
     context["use_description"] = page_description(body, context.get("title", ""))

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT, SITE
-from tools.site_speed import figure_calls
+from tools.site_speed import bundle_of, figure_calls
 
 VENDOR = ROOT / "book" / "_static" / "vendor" / "plotly.js-basic-dist-min"
 BUNDLE = VENDOR / "plotly-basic.min.js"
@@ -72,16 +72,19 @@ def test_the_bundle_is_the_plotly_js_version_jupyterlab_draws_with() -> None:
 
 
 @needs_site
-def test_text_pages_load_no_plotly_and_chart_pages_load_the_bundle_deferred() -> None:
+def test_no_page_loads_plotly_up_front_and_chart_pages_name_the_bundle() -> None:
+    """Text pages never mention plotly; a chart page names the vendored bundle for use-site.js
+    to fetch when a chart is needed, and no <script> or preload loads it while the page loads."""
     for page in PAGES:
         html = page.read_text(encoding="utf-8")
-        scripts = re.findall(r"<script[^>]*>", html)
-        plotly_tags = [s for s in scripts if "plotly" in s]
+        loading = [t for t in re.findall(r"<(?:script|link)\b[^>]*>", html) if "plotly" in t]
+        assert loading == [], f"{page.name} loads plotly up front: {loading}"
+        named = bundle_of(html)
         if "Plotly.newPlot(" in html:
-            assert len(plotly_tags) == 1, f"{page.name}: {plotly_tags}"
-            assert "plotly-basic.min.js" in plotly_tags[0] and "defer" in plotly_tags[0], plotly_tags[0]
+            shipped = page.parent / str(named)
+            assert shipped.is_file() and shipped.read_bytes() == BUNDLE.read_bytes(), f"{page.name}: bundle {named}"
         else:
-            assert plotly_tags == [], f"{page.name} has no chart but loads {plotly_tags}"
+            assert named is None, f"{page.name} has no chart but names {named}"
     assert not (SITE / "_static" / "plotly.min.js").exists(), "the full 4.8 MB plotly.js is still shipped"
 
 
@@ -93,12 +96,15 @@ def test_the_site_draws_only_scatter_and_bar_traces() -> None:
 
 
 def page_bytes(page: Path) -> int:
-    """A page and every script, stylesheet and image it loads (each file once), as the browser
-    fetches them from file:// (tools/site_speed.py measures the same in Chromium)."""
+    """A page and every script, stylesheet and image it loads (each file once), with the plotly
+    bundle its charts need, as the browser fetches them from file:// (tools/site_speed.py
+    measures the same in Chromium, with every chart drawn)."""
     html = page.read_text(encoding="utf-8")
     tags = re.findall(r"<(?:script|img)\b[^>]*\bsrc=\"([^\"]+)\"|<link\b[^>]*rel=\"stylesheet\"[^>]*href=\"([^\"]+)\"", html)
     files = {(page.parent / (src or href).split("?")[0]).resolve() for src, href in tags
              if not (src or href).startswith(("http:", "https:", "data:"))}
+    if bundle_of(html):  # fetched by use-site.js once a chart is near the screen
+        files.add((page.parent / str(bundle_of(html))).resolve())
     return len(html.encode("utf-8")) + sum(f.stat().st_size for f in files)
 
 

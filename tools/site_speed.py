@@ -7,8 +7,8 @@ Used by tools/bench.py (`make bench`). For every page of site/ it records, from 
 * first screen drawn: when every chart on the first screen (1280 x 900) has drawn, i.e. its
   ``Plotly.newPlot`` has resolved: what a reader waits for. No page of the site has a chart on
   its very first screen (each opens with text), so for those the screen is the one scrolled to
-  the page's first chart as soon as the page has loaded. The site draws charts further down
-  only as they come near the viewport;
+  the page's first chart as soon as the page has loaded. The site fetches the plotly bundle
+  when a chart first comes near the screen, and draws charts further down only as they do;
 * all charts drawn: the same for every chart, with the ones further down forced to draw
   (``window.useDrawAllCharts()``, what printing does) as soon as the first screen is done.
 
@@ -126,8 +126,8 @@ def measure_once(browser: Any, url: str) -> tuple[int, float, float | None, floa
     charts = page.locator("div.plotly-graph-div").count()
     first_screen = drawn = None
     if charts:
-        page.wait_for_function("() => window.Plotly && window.Plotly.version", timeout=60_000)
-        # A page whose first screen holds no chart: the reader scrolls to its first chart at once.
+        # A page whose first screen holds no chart: the reader scrolls to its first chart as soon
+        # as the page has loaded (the site then fetches the bundle and draws it).
         if not page.evaluate(f"({FIRST_SCREEN})().length"):
             page.evaluate("document.querySelector('div.plotly-graph-div').scrollIntoView()")
         page.wait_for_function(FIRST_SCREEN_DRAWN, timeout=60_000)
@@ -167,10 +167,10 @@ def measure(browser: Any, url: str, name: str, bare_url: str | None = None) -> P
 
 
 def bundle_of(html: str) -> str | None:
-    """The plotly script a page loads (its src), or None."""
+    """The plotly bundle a page draws with (the address use-site.js loads it from), or None."""
     import re
 
-    match = re.search(r'<script[^>]+src="([^"]*plotly[^"]*\.js)[^"]*"', html)
+    match = re.search(r'window\.useChartBundle = "([^"]+)"', html)
     return match.group(1) if match else None
 
 

@@ -1,7 +1,7 @@
 /* Union State Explained: let text paint before charts.
    Each figure's inline script calls Plotly.newPlot while the page is still being parsed, but the
-   plotly bundle is loaded with `defer` (it runs after parsing). Until it arrives, Plotly.newPlot
-   only notes the call; use-site.js (also deferred, after the bundle) draws the noted charts. */
+   plotly bundle (window.useChartBundle, set just before this script) is not loaded yet: use-site.js
+   loads it when a chart is needed. Until then Plotly.newPlot only notes the call. */
 window.useChartQueue = [];
 window.Plotly = {
   newPlot: function () {

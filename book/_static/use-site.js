@@ -1,8 +1,8 @@
 /* Union State Explained: what the static site does in the browser, with no kernel and no network.
 
-   1. Charts (pages that have them): draw the figures noted by use-charts-queue.js once the
-      deferred plotly bundle has loaded, those on the first screen at once and the rest as they
-      come near the viewport (all of them before printing); remove every toolbar button that would upload data or
+   1. Charts (pages that have them): load the plotly bundle when a chart is first needed and draw
+      the figures noted by use-charts-queue.js, those on the first screen at once and the rest as
+      they come near the viewport (all of them before printing); remove every toolbar button that would upload data or
       open an online editor; offer each plotly menu as an HTML <select> (keyboard and screen
       reader friendly) instead of plotly's SVG menu; give phones a narrow layout.
    2. Explorers: the static table of each explorer gets a text filter and a select per short
@@ -454,12 +454,30 @@
     return window.setTimeout(callback, 50);
   }
 
+  // The plotly bundle, loaded once, when the first chart is needed (or the browser is idle after
+  // the page has loaded, so that printing finds it there): a page is read, and answers, before
+  // its 1.2 MB library is fetched and compiled.
+  var bundle = null;
+  function loadBundle() {
+    if (window.Plotly && window.Plotly.version) return Promise.resolve();
+    if (!bundle) {
+      bundle = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = window.useChartBundle;
+        script.onload = resolve;
+        script.onerror = function () { reject(new Error("could not load " + script.src)); };
+        document.head.appendChild(script);
+      });
+    }
+    return bundle;
+  }
+
   function drawPending(gd) {
     for (var i = 0; i < pending.length; i += 1) {
       if (pending[i][1] === gd) {
         var call = pending.splice(i, 1)[0][0];
         observers.forEach(function (observer) { observer.unobserve(gd); });
-        return Promise.resolve(call).then(drawChart).catch(function (error) { console.error(error); });
+        return loadBundle().then(function () { return drawChart(call); }).catch(function (error) { console.error(error); });
       }
     }
     return Promise.resolve();
@@ -502,8 +520,10 @@
 
   function drawQueuedCharts() {
     var queue = window.useChartQueue;
-    if (!queue || !window.Plotly || !window.Plotly.version) return Promise.resolve();
+    if (!queue || !queue.length || !window.useChartBundle) return Promise.resolve();
     window.useChartQueue = null;
+    var idleLoad = function () { whenIdle(function () { loadBundle().catch(function (error) { console.error(error); }); }); };
+    if (document.readyState === "complete") idleLoad(); else window.addEventListener("load", idleLoad);
     queue.forEach(function (call) {
       var gd = typeof call[0] === "string" ? document.getElementById(call[0]) : call[0];
       if (gd) pending.push([call, gd]);
