@@ -4,15 +4,18 @@ always do). The label check itself is tests/test_site_quality.py's, run on every
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from tests.conftest import SITE
-from tests.test_site_quality import browser, desktop, open_page, phone  # noqa: F401 (fixtures)
+from tests.test_site_quality import CHART_PAGES, LABEL_BOXES, label_problems, offline_context, open_page
+from tests.test_site_quality import browser, desktop, phone  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 
+TABLET = {"viewport": {"width": 820, "height": 1180}, "is_mobile": True, "has_touch": True}
 VARIANTS = "() => Array.from(document.querySelectorAll('div.plotly-graph-div')).map(gd => gd.getAttribute('data-use-drawn'))"
 
 
@@ -57,3 +60,22 @@ def test_a_chart_switches_variant_when_the_window_crosses_the_phone_width(deskto
     rows = gd.evaluate("gd => Array.from(gd.querySelectorAll('.ytick text')).map(t => t.textContent)")
     assert "Politics & elections" in rows, rows
     page.close()
+
+
+@pytest.fixture(scope="module")
+def tablet(browser: Any) -> Iterator[Any]:  # noqa: F811
+    context = offline_context(browser, **TABLET)
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("page_name", CHART_PAGES)
+def test_chart_labels_fit_on_a_tablet(tablet: Any, page_name: str) -> None:
+    """At 820 px charts keep their designed layout; a source line wrapped for a wider screen
+    re-wraps rather than run past the figure's edge."""
+    page = open_page(tablet, SITE / page_name)
+    problems = []
+    for n, gd in enumerate(page.locator("div.plotly-graph-div").all(), 1):
+        problems += [f"figure {n}: {problem}" for problem in label_problems(gd.evaluate(LABEL_BOXES))]
+    page.close()
+    assert problems == []

@@ -369,6 +369,47 @@
     return (frame && frame.clientWidth) || gd.clientWidth || 800;
   }
 
+  // The source line is wrapped for a wide screen (utils.figures); on a tablet, where it can run
+  // past the figure's right edge, it re-wraps to the room it has, with room made below.
+  function sourceLineWithin(gd) {
+    var right = gd.getBoundingClientRect().right;
+    var update = {};
+    var extra = 0;
+    (gd.layout.annotations || []).forEach(function (note, i) {
+      if (note.xref !== "paper" || !/^Source:/.test(String(note.text))) return;
+      var drawn = gd.querySelector('.annotation[data-index="' + i + '"]');
+      var box = drawn && drawn.getBoundingClientRect();
+      if (!box || box.right <= right - 2) return;
+      var text = wrap(String(note.text).replace(/<br\s*\/?>/gi, " "), fits(right - box.left - 16, (note.font || {}).size || 12));
+      extra += lineCount(text) - lineCount(note.text);
+      update["annotations[" + i + "].text"] = text;
+    });
+    if (!Object.keys(update).length) return roomBelow(gd);
+    if (extra > 0) {
+      update["margin.b"] = ((gd.layout.margin || {}).b || 80) + 16 * extra;
+      if (gd.layout.height) {
+        update.height = gd.layout.height + 16 * extra;
+        gd.style.height = update.height + "px";
+      }
+    }
+    return window.Plotly.relayout(gd, update).then(function () { return roomBelow(gd); });
+  }
+
+  // A legend that wraps to more rows than on a wide screen pushes the source line below the
+  // figure's bottom edge: grow the figure and its bottom margin together (the plot keeps its size).
+  function roomBelow(gd) {
+    var bottom = gd.getBoundingClientRect().bottom;
+    var over = 0;
+    gd.querySelectorAll(".annotation").forEach(function (el) {
+      over = Math.max(over, el.getBoundingClientRect().bottom - bottom);
+    });
+    if (over <= 1 || !gd.layout.height) return Promise.resolve();
+    var grow = Math.ceil(over) + 8;
+    var height = gd.layout.height + grow;
+    gd.style.height = height + "px";
+    return window.Plotly.relayout(gd, { height: height, "margin.b": ((gd.layout.margin || {}).b || 80) + grow });
+  }
+
   function sizeFor(gd, layout) {
     if (layout.height) gd.style.height = layout.height + "px"; // the div was sized for the wide layout
   }
@@ -392,7 +433,7 @@
       setNarrow(gd, false);
       var layout = copy(wide);
       sizeFor(gd, layout);
-      return plot(gd, data, layout, config);
+      return plot(gd, data, layout, config).then(function () { return sourceLineWithin(gd); });
     }
     if (phoneHints(wide).frame) return framed(plot);
     state.mode = "reflow";
