@@ -180,9 +180,21 @@ def remove_solutions(app, doctree):  # type: ignore[no-untyped-def]
         parent[start:end + 1] = [nodes.paragraph(text=SOLUTION_REMOVED, classes=["use-solution-removed"])]
 
 
+# myst-nb's stylesheet colours ANSI terminal output (tracebacks, coloured logs): 34 of its 43 kB,
+# loaded by every page, where no output has such colours (tests/test_site_bundle.py checks).
+ANSI_RULE = re.compile(r"[^{}]*\.-(?:Color|Background)[^{}]*\{[^{}]*\}")
+
+
+def drop_ansi_styles(app, exception):  # type: ignore[no-untyped-def]
+    if exception is None:
+        for css in Path(app.outdir, "_static").glob("mystnb.*.css"):
+            css.write_text(ANSI_RULE.sub("", css.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 def setup(app):  # type: ignore[no-untyped-def]
     app.connect("doctree-read", remove_solutions)
     teacher_only.setup(app)
     app.connect("doctree-read", add_variant_keywords)
     app.connect("env-updated", drop_widget_state)
     app.connect("html-page-context", add_page_scripts)
+    app.connect("build-finished", drop_ansi_styles)

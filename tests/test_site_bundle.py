@@ -129,3 +129,13 @@ def test_page_bytes_counts_the_bundle_once() -> None:
     page = SITE / "06_sanctions_and_economy.html"
     html_only = len(page.read_text(encoding="utf-8").encode("utf-8"))
     assert BUNDLE.stat().st_size < page_bytes(page) - html_only < BUNDLE.stat().st_size + 200_000
+
+
+@needs_site
+def test_no_page_needs_the_ansi_colours_the_build_drops() -> None:
+    """book/conf.py drops myst-nb's ANSI output colours (34 kB on every page): true only while
+    no output carries them. A coloured traceback or log in a page fails here."""
+    css = next((SITE / "_static").glob("mystnb.*.css")).read_text(encoding="utf-8")
+    assert "-Color" not in css and "div.cell" in css
+    coloured = [p.name for p in PAGES if re.search(r'class="[^"]*-(?:Color|Background)', p.read_text(encoding="utf-8"))]
+    assert coloured == []

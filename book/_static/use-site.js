@@ -495,9 +495,8 @@
     return window.setTimeout(callback, 50);
   }
 
-  // The plotly bundle, loaded once, when the first chart is needed (or the browser is idle after
-  // the page has loaded, so that printing finds it there): a page is read, and answers, before
-  // its 1.2 MB library is fetched and compiled.
+  // The plotly bundle, loaded once: right after the page's first paint, or sooner if a chart is
+  // needed first. The text paints before the 1.2 MB library is fetched and compiled.
   var bundle = null;
   function loadBundle() {
     if (window.Plotly && window.Plotly.version) return Promise.resolve();
@@ -563,8 +562,11 @@
     var queue = window.useChartQueue;
     if (!queue || !queue.length || !window.useChartBundle) return Promise.resolve();
     window.useChartQueue = null;
-    var idleLoad = function () { whenIdle(function () { loadBundle().catch(function (error) { console.error(error); }); }); };
-    if (document.readyState === "complete") idleLoad(); else window.addEventListener("load", idleLoad);
+    // Fetch the bundle right after the first paint in any case: the text is on screen by then,
+    // and a chart scrolled to (or printed) soon after finds the library ready.
+    window.requestAnimationFrame(function () {
+      window.setTimeout(function () { loadBundle().catch(function (error) { console.error(error); }); }, 0);
+    });
     queue.forEach(function (call) {
       var gd = typeof call[0] === "string" ? document.getElementById(call[0]) : call[0];
       if (gd) pending.push([call, gd]);
