@@ -41,9 +41,11 @@ def test_maps_keep_their_designed_width_in_a_frame(phone: Any) -> None:  # noqa:
     page.close()
 
 
-@pytest.mark.parametrize("page_name", ["04_power_and_protest.html", "07_identity_and_language.html"])
+@pytest.mark.parametrize("page_name", ["04_power_and_protest.html", "06_sanctions_and_economy.html",
+                                       "07_identity_and_language.html"])
 def test_some_charts_of_each_kind_reflow(phone: Any, page_name: str) -> None:  # noqa: F811
-    """Line charts with a legend reflow (the legend goes above the plot, entries wrapped)."""
+    """Line charts with a legend reflow (the legend goes above the plot, entries wrapped), and so
+    does the sanctions chart, whose date-mark labels stack above the plot instead of overlapping."""
     page = open_page(phone, SITE / page_name)
     assert "reflow" in page.evaluate(VARIANTS)
     page.close()

@@ -364,6 +364,50 @@
     return problems;
   }
 
+  // Labels of dated marks above the plot ("Invasion", "Border crisis") sit side by side on a wide
+  // chart; on a narrow one they can overlap. Each that overlaps one already placed moves up a
+  // line until it is clear, and the figure grows by the lines added.
+  function stackNotesAbovePlot(gd) {
+    var placed = [];
+    var update = {};
+    var lift = 0;
+    (gd.layout.annotations || []).forEach(function (note, i) {
+      if (note.yref !== "paper" || !(note.y >= 1)) return;
+      var drawn = gd.querySelector('.annotation[data-index="' + i + '"]');
+      if (!drawn) return;
+      var box = drawn.getBoundingClientRect();
+      var shift = 0;
+      var clashes = function () {
+        return placed.some(function (p) {
+          return p.left < box.right + 3 && box.left < p.right + 3 && p.top < box.bottom - shift && box.top - shift < p.bottom;
+        });
+      };
+      while (clashes() && shift < 6 * 16) shift += 16;
+      placed.push({ left: box.left, right: box.right, top: box.top - shift, bottom: box.bottom - shift });
+      if (shift) {
+        update["annotations[" + i + "].yshift"] = (note.yshift || 0) + shift;
+        lift = Math.max(lift, shift);
+      }
+    });
+    // A legend above the plot goes above the marks' labels, not among them.
+    var size = gd._fullLayout && gd._fullLayout._size;
+    var legend = gd.layout.legend || {};
+    var grow = lift;
+    if (placed.length && size && legend.y >= 1 && gd.layout.showlegend !== false && gd.querySelector(".legend")) {
+      var plotTop = gd.getBoundingClientRect().top + size.t;
+      var notes = plotTop - Math.min.apply(null, placed.map(function (p) { return p.top; })) + 6;
+      update["legend.y"] = 1 + notes / size.h;
+      grow = Math.max(grow, notes);
+    }
+    if (!grow) return Promise.resolve();
+    update["margin.t"] = ((gd.layout.margin || {}).t || 80) + grow;
+    if (gd.layout.height) {
+      update.height = gd.layout.height + grow;
+      gd.style.height = update.height + "px";
+    }
+    return window.Plotly.relayout(gd, update);
+  }
+
   function availableWidth(gd) {
     var frame = gd.closest(".use-chart-frame") || gd.parentNode;
     return (frame && frame.clientWidth) || gd.clientWidth || 800;
@@ -446,6 +490,7 @@
     return Promise.resolve()
       .then(function () { return plot(gd, phoneData, reflowed, config); })
       .then(function () { return sourceLineToLeftEdge(gd); })
+      .then(function () { return stackNotesAbovePlot(gd); })
       .then(function () { return labelProblems(gd); }, function () { return 1; })
       .then(function (problems) { return problems ? framed(plot) : null; });
   }
