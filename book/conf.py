@@ -90,7 +90,7 @@ html_show_sourcelink = False
 
 
 def add_page_scripts(app, pagename, templatename, context, doctree):  # type: ignore[no-untyped-def]
-    """Per page: plotly only where a chart is, deferred; and a meta description.
+    """Per page: plotly only where a chart is, after the first paint; and a meta description.
 
     A chart page gets a tiny call queue (its figures call Plotly.newPlot while the page is
     parsed) and the bundle's address; use-site.js loads the bundle only when a chart is needed,
@@ -99,8 +99,8 @@ def add_page_scripts(app, pagename, templatename, context, doctree):  # type: ig
     body = context.get("body", "")
     if "Plotly.newPlot(" in body:
         # Inline: half a kilobyte is not worth a request that blocks the page's parsing. The
-        # bundle itself is named, not loaded: use-site.js fetches it when a chart comes near the
-        # screen (or the browser is idle after loading, ready for printing).
+        # bundle itself is named, not loaded: use-site.js fetches it right after the first paint
+        # (or sooner, if a chart needs it first).
         bundle = context["pathto"](f"_static/{PLOTLY_BUNDLE}", 1)
         app.add_js_file(None, body=f"window.useChartBundle = {json.dumps(bundle)};\n{CHART_QUEUE_SCRIPT}", priority=100)
     if pagename != "search":  # the search page's own scripts need these before they run
@@ -165,19 +165,9 @@ def remove_solutions(app, doctree):  # type: ignore[no-untyped-def]
     own nodes between them; all of it goes, so the text is neither in the pages nor
     in the search index.
     """
-    if not app.tags.has("student"):
-        return
-    for opening in list(doctree.findall(nodes.raw)):
-        if SOLUTION_OPEN not in opening.astext() or opening.parent is None:
-            continue
-        parent = opening.parent
-        start = parent.index(opening)
-        end = start
-        while "</details>" not in parent[end].astext() or not isinstance(parent[end], nodes.raw):
-            end += 1
-            if end == len(parent):
-                raise ValueError(f"{app.env.docname}: a use-solution block has no closing </details>")
-        parent[start:end + 1] = [nodes.paragraph(text=SOLUTION_REMOVED, classes=["use-solution-removed"])]
+    teacher_only.cut_blocks(app, doctree, marker=SOLUTION_OPEN, closing="</details>", exact=False,
+                            placeholder=nodes.paragraph(text=SOLUTION_REMOVED, classes=["use-solution-removed"]),
+                            what="a use-solution block")
 
 
 # myst-nb's stylesheet colours ANSI terminal output (tracebacks, coloured logs): 34 of its 43 kB,
