@@ -1,6 +1,6 @@
 /* Union State Explained: what the static site does in the browser, with no kernel and no network.
 
-   1. Charts (pages that have them): load the plotly bundle when a chart is first needed and draw
+   1. Charts (pages that have them): load the plotly bundle after the first paint and draw
       the figures noted by use-charts-queue.js, those on the first screen at once and the rest as
       they come near the viewport (all of them before printing); remove every toolbar button that would upload data or
       open an online editor; offer each plotly menu as an HTML <select> (keyboard and screen
@@ -70,6 +70,22 @@
   // for it (layout.meta.phone.frame, as maps do, whose labels need the room), the chart keeps
   // PHONE_WIDTH in a frame that scrolls sideways instead (the page itself never does). Either
   // way its title and source line wrap to the width of the screen, so both read without scrolling.
+  // The "Source: ..." line utils.figures puts below every chart.
+  function isSourceLine(note) {
+    return note.xref === "paper" && note.yref === "paper" && /^Source:/.test(String(note.text));
+  }
+
+  // Grow the figure by `px` at its top or bottom margin, its plot keeping its size: adds the
+  // change to a Plotly.relayout `update`, and sizes the div to match.
+  function growFigure(gd, update, side, px) {
+    update["margin." + side] = ((gd.layout.margin || {})[side] || 80) + px;
+    if (gd.layout.height) {
+      update.height = gd.layout.height + px;
+      gd.style.height = update.height + "px";
+    }
+    return update;
+  }
+
   function phoneHints(layout) {
     return (layout.meta && layout.meta.phone) || {};
   }
@@ -102,7 +118,7 @@
       margin.t += 22 * (lineCount(title) - 1);
     }
     (narrow.annotations || []).forEach(function (note) {
-      if (note.xref === "paper" && note.yref === "paper" && /^Source:/.test(String(note.text))) {
+      if (isSourceLine(note)) {
         note.text = wrap(note.text, fits(visibleWidth - 40, (note.font || {}).size || 12));
         var extra = lineCount(note.text) - 1;
         margin.b += 16 * extra;
@@ -209,7 +225,7 @@
     if (!size) return Promise.resolve();
     var update = {};
     (gd.layout.annotations || []).forEach(function (note, i) {
-      if (note.xref === "paper" && /^Source:/.test(String(note.text))) {
+      if (isSourceLine(note)) {
         update["annotations[" + i + "].x"] = (10 - size.l) / size.w;
         update["annotations[" + i + "].xanchor"] = "left";
         update["annotations[" + i + "].align"] = "left";
@@ -400,12 +416,7 @@
       grow = Math.max(grow, notes);
     }
     if (!grow) return Promise.resolve();
-    update["margin.t"] = ((gd.layout.margin || {}).t || 80) + grow;
-    if (gd.layout.height) {
-      update.height = gd.layout.height + grow;
-      gd.style.height = update.height + "px";
-    }
-    return window.Plotly.relayout(gd, update);
+    return window.Plotly.relayout(gd, growFigure(gd, update, "t", grow));
   }
 
   function availableWidth(gd) {
@@ -420,7 +431,7 @@
     var update = {};
     var extra = 0;
     (gd.layout.annotations || []).forEach(function (note, i) {
-      if (note.xref !== "paper" || !/^Source:/.test(String(note.text))) return;
+      if (!isSourceLine(note)) return;
       var drawn = gd.querySelector('.annotation[data-index="' + i + '"]');
       var box = drawn && drawn.getBoundingClientRect();
       if (!box || box.right <= right - 2) return;
@@ -429,13 +440,7 @@
       update["annotations[" + i + "].text"] = text;
     });
     if (!Object.keys(update).length) return roomBelow(gd);
-    if (extra > 0) {
-      update["margin.b"] = ((gd.layout.margin || {}).b || 80) + 16 * extra;
-      if (gd.layout.height) {
-        update.height = gd.layout.height + 16 * extra;
-        gd.style.height = update.height + "px";
-      }
-    }
+    if (extra > 0) growFigure(gd, update, "b", 16 * extra);
     return window.Plotly.relayout(gd, update).then(function () { return roomBelow(gd); });
   }
 
@@ -448,10 +453,7 @@
       over = Math.max(over, el.getBoundingClientRect().bottom - bottom);
     });
     if (over <= 1 || !gd.layout.height) return Promise.resolve();
-    var grow = Math.ceil(over) + 8;
-    var height = gd.layout.height + grow;
-    gd.style.height = height + "px";
-    return window.Plotly.relayout(gd, { height: height, "margin.b": ((gd.layout.margin || {}).b || 80) + grow });
+    return window.Plotly.relayout(gd, growFigure(gd, {}, "b", Math.ceil(over) + 8));
   }
 
   function sizeFor(gd, layout) {
@@ -463,12 +465,12 @@
   function fitChart(gd, data, wide, config, state) {
     var plot = window.Plotly.newPlot; // a redraw from scratch also takes the new size
     var width = availableWidth(gd);
-    function framed(draw) {
+    function framed() {
       state.mode = "frame";
       setNarrow(gd, true);
       var layout = phoneLayout(wide, width, data, false);
       sizeFor(gd, layout);
-      return draw(gd, data, layout, config)
+      return plot(gd, data, layout, config)
         .then(function () { return widenToFit(gd, 3); })
         .then(function () { return sourceLineToLeftEdge(gd); });
     }
@@ -479,7 +481,7 @@
       sizeFor(gd, layout);
       return plot(gd, data, layout, config).then(function () { return sourceLineWithin(gd); });
     }
-    if (phoneHints(wide).frame) return framed(plot);
+    if (phoneHints(wide).frame) return framed();
     state.mode = "reflow";
     setNarrow(gd, false);
     var phoneData = copy(data); // legend entries wrap to the screen
@@ -492,7 +494,7 @@
       .then(function () { return sourceLineToLeftEdge(gd); })
       .then(function () { return stackNotesAbovePlot(gd); })
       .then(function () { return labelProblems(gd); }, function () { return 1; })
-      .then(function (problems) { return problems ? framed(plot) : null; });
+      .then(function (problems) { return problems ? framed() : null; });
   }
 
   function drawChart(call) {
