@@ -79,14 +79,19 @@ def format_source(row: pd.Series) -> str:
     )
 
 
-def sources_markdown(source_ids: Iterable[str], sources: pd.DataFrame) -> str:
-    """A numbered Markdown list of the given sources, sorted by publisher and date."""
+def chosen_sources(source_ids: Iterable[str], sources: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the given sources, each once, in order of first mention; unknown ids fail."""
     wanted = list(dict.fromkeys(source_ids))
     indexed = sources.set_index("id", drop=False)
     missing = [s for s in wanted if s not in indexed.index]
     if missing:
         raise KeyError(f"unknown source id(s): {', '.join(missing)}")
-    chosen = indexed.loc[wanted].sort_values(["publisher", "published"])
+    return indexed.loc[wanted]
+
+
+def sources_markdown(source_ids: Iterable[str], sources: pd.DataFrame) -> str:
+    """A numbered Markdown list of the given sources, sorted by publisher and date."""
+    chosen = chosen_sources(source_ids, sources).sort_values(["publisher", "published"])
     lines = [f"{n}. {format_source(row)}" for n, (_, row) in enumerate(chosen.iterrows(), 1)]
     return "\n".join(lines)
 
@@ -97,7 +102,7 @@ def sources_section(source_ids: Iterable[str], sources: pd.DataFrame) -> Markdow
 
 def sources_by_kind(source_ids: Iterable[str], sources: pd.DataFrame) -> pd.DataFrame:
     """How many of the given sources are of each kind, and how many of those were read in a copy."""
-    chosen = sources.set_index("id", drop=False).loc[list(dict.fromkeys(source_ids))]
+    chosen = chosen_sources(source_ids, sources)
     in_copy = chosen["read_at"].fillna("").astype(str) != ""
     rows = [
         {"Kind": label.label, "Sources": int((chosen["kind"] == kind).sum()),
@@ -109,5 +114,5 @@ def sources_by_kind(source_ids: Iterable[str], sources: pd.DataFrame) -> pd.Data
 
 def sources_summary(source_ids: Iterable[str], sources: pd.DataFrame) -> str:
     """'403 sources from 198 publishers': the size of a page's source list, in words."""
-    chosen = sources.set_index("id").loc[list(dict.fromkeys(source_ids))]
+    chosen = chosen_sources(source_ids, sources)
     return f"{len(chosen)} sources from {chosen['publisher'].nunique()} publishers"
