@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +16,21 @@ SITE = ROOT / "site"
 # answer_keys.ipynb is built from the others' solutions and has no code of its own to check.
 RUNNABLE_NOTEBOOKS = sorted([*(ROOT / "notebooks").glob("[0-9]*.ipynb"),
                              ROOT / "notebooks" / "glossary.ipynb", ROOT / "notebooks" / "timeline_sources.ipynb"])
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium for a module of tests over the built site (tests/offline_browser.py)."""
+    if not SITE.joinpath("index.html").exists():
+        pytest.fail("site/ is not built: run `make site` (make test does it for you)")
+    from playwright.sync_api import sync_playwright
+
+    from tests.offline_browser import launch
+
+    with sync_playwright() as p:
+        chromium = launch(p)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture

@@ -12,13 +12,11 @@ Needs `make site` first (make test does it) and Debian's chromium at
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT, RUNNABLE_NOTEBOOKS, SITE
-from tests.offline_browser import launch
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 PAGES = sorted(p.name for p in SITE.glob("*.html") if p.name not in {"genindex.html", "search.html"})
@@ -56,18 +54,6 @@ def test_blank_check_tells_a_drawing_from_an_empty_box() -> None:
 
     assert blank_reason(png(empty)) is not None
     assert blank_reason(png(drawing)) is None
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not SITE.joinpath("index.html").exists():
-        pytest.fail("site/ is not built: run `make site` (make test does it for you)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = launch(p)
-        yield browser
-        browser.close()
 
 
 def test_site_has_every_notebook_and_page() -> None:

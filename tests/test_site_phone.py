@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import SITE
-from tests.test_site_quality import CHART_PAGES, LABEL_BOXES, label_problems, offline_context, open_page
-from tests.test_site_quality import browser, desktop, phone  # noqa: F401 (fixtures)
+from tests.test_site_quality import CHART_PAGES, chart_label_problems, offline_context, open_page
+from tests.test_site_quality import desktop, phone  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -65,7 +65,7 @@ def test_a_chart_switches_variant_when_the_window_crosses_the_phone_width(deskto
 
 
 @pytest.fixture(scope="module")
-def tablet(browser: Any) -> Iterator[Any]:  # noqa: F811
+def tablet(browser: Any) -> Iterator[Any]:
     context = offline_context(browser, **TABLET)
     yield context
     context.close()
@@ -75,9 +75,4 @@ def tablet(browser: Any) -> Iterator[Any]:  # noqa: F811
 def test_chart_labels_fit_on_a_tablet(tablet: Any, page_name: str) -> None:
     """At 820 px charts keep their designed layout; a source line wrapped for a wider screen
     re-wraps rather than run past the figure's edge."""
-    page = open_page(tablet, SITE / page_name)
-    problems = []
-    for n, gd in enumerate(page.locator("div.plotly-graph-div").all(), 1):
-        problems += [f"figure {n}: {problem}" for problem in label_problems(gd.evaluate(LABEL_BOXES))]
-    page.close()
-    assert problems == []
+    assert chart_label_problems(tablet, page_name) == []

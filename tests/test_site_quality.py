@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT, SITE
-from tests.offline_browser import Guard, guarded_context, launch
+from tests.offline_browser import Guard, guarded_context
 
 TEACHER_SITE = ROOT / "teacher-site"
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
@@ -45,18 +45,6 @@ def site_pages(site: Path) -> list[str]:
 STUDENT_PAGES = site_pages(SITE)
 BOTH_EDITIONS = [("site", name) for name in STUDENT_PAGES] + [("teacher-site", name) for name in site_pages(TEACHER_SITE)]
 CHART_PAGES = [name for name in STUDENT_PAGES if "Plotly.newPlot(" in (SITE / name).read_text(encoding="utf-8")]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not SITE.joinpath("index.html").exists():
-        pytest.fail("site/ is not built: run `make site` (make test does it for you)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = launch(p)
-        yield chromium
-        chromium.close()
 
 
 def offline_context(browser: Any, **options: Any) -> Any:
@@ -297,14 +285,19 @@ def test_label_check_finds_cut_off_and_colliding_labels() -> None:
     assert label_problems(figure) == ["title 'A long title' is wider than the screen"]
 
 
-@pytest.mark.parametrize("page_name", CHART_PAGES)
-def test_chart_labels_fit_and_do_not_collide_on_a_phone(phone: Any, page_name: str) -> None:
-    page = open_page(phone, SITE / page_name)
+def chart_label_problems(context: Any, page_name: str) -> list[str]:
+    """label_problems of every chart on a site page, opened in `context` (a phone, a tablet)."""
+    page = open_page(context, SITE / page_name)
     problems = []
     for n, gd in enumerate(page.locator("div.plotly-graph-div").all(), 1):
         problems += [f"figure {n}: {problem}" for problem in label_problems(gd.evaluate(LABEL_BOXES))]
     page.close()
-    assert problems == []
+    return problems
+
+
+@pytest.mark.parametrize("page_name", CHART_PAGES)
+def test_chart_labels_fit_and_do_not_collide_on_a_phone(phone: Any, page_name: str) -> None:
+    assert chart_label_problems(phone, page_name) == []
 
 
 CONTRAST = """() => {
