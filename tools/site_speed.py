@@ -8,7 +8,7 @@ Used by tools/bench.py (`make bench`). For every page of site/ it records, from 
   ``Plotly.newPlot`` has resolved: what a reader waits for. No page of the site has a chart on
   its very first screen (each opens with text), so for those the screen is the one scrolled to
   the page's first chart as soon as the page has loaded. The site fetches the plotly bundle
-  when a chart first comes near the screen, and draws charts further down only as they do;
+  right after the first paint, and draws charts further down only as they come near the screen;
 * all charts drawn: the same for every chart, with the ones further down forced to draw
   (``window.useDrawAllCharts()``, what printing does) as soon as the first screen is done.
 
