@@ -345,6 +345,34 @@ def test_charts_draw_lazily_and_all_of_them_for_print(desktop: Any) -> None:
     page.close()
 
 
+def test_text_paints_before_the_chart_library_is_fetched(desktop: Any) -> None:
+    """The 1.2 MB bundle is requested only after the page's first contentful paint."""
+    page = desktop.new_page()
+    page.add_init_script("""new MutationObserver(changes => changes.forEach(change => change.addedNodes.forEach(node => {
+      if (node.tagName === 'SCRIPT' && /plotly/.test(node.src || '')) window.__bundleAskedAt = performance.now();
+    }))).observe(document, { childList: true, subtree: true });""")
+    page.goto((SITE / "07_identity_and_language.html").as_uri(), wait_until="load")
+    page.wait_for_function("window.Plotly && window.Plotly.version", timeout=30_000)
+    asked, painted = page.evaluate(
+        "[window.__bundleAskedAt, performance.getEntriesByName('first-contentful-paint')[0].startTime]")
+    page.close()
+    assert asked is not None and asked >= painted, (asked, painted)
+
+
+def test_a_chart_on_the_screen_the_page_opens_at_draws_without_scrolling(desktop: Any) -> None:
+    """A link into a section (page.html#section) whose chart is on the opening screen."""
+    url = (SITE / "05_military_and_nuclear.html").as_uri()
+    page = desktop.new_page()
+    page.goto(url, wait_until="load")
+    section = page.evaluate("document.querySelectorAll('div.plotly-graph-div')[1].closest('section[id]').id")
+    page.goto(f"{url}#{section}", wait_until="load")
+    page.wait_for_function("""() => Array.from(document.querySelectorAll('div.plotly-graph-div')).some(gd => {
+      const box = gd.getBoundingClientRect();
+      return box.top < window.innerHeight && box.bottom > 0 && gd.hasAttribute('data-use-drawn');
+    })""", timeout=30_000)
+    page.close()
+
+
 def test_no_toolbar_button_sends_a_chart_away(desktop: Any) -> None:
     from utils.render import PLOT_CONFIG
 

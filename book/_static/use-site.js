@@ -559,6 +559,27 @@
     return bundle;
   }
 
+  // Runs `callback` once the page's text has painted: at once if the browser has reported its
+  // first contentful paint, else at whichever comes first of that report (it can lag the paint
+  // by a few frames) and the end of the next frame. A page that never paints (a tab opened in the
+  // background) goes on after PAINT_WAIT_MS all the same.
+  var PAINT_WAIT_MS = 3000;
+  function afterFirstPaint(callback) {
+    var called = false;
+    function once() { if (!called) { called = true; callback(); } }
+    if (window.performance && performance.getEntriesByName("first-contentful-paint").length) { once(); return; }
+    window.requestAnimationFrame(function () { window.setTimeout(once, 0); });
+    window.setTimeout(once, PAINT_WAIT_MS);
+    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+    if (!types || types.indexOf("paint") < 0) return;
+    var observer = new PerformanceObserver(function (list) {
+      if (!list.getEntriesByName("first-contentful-paint").length) return;
+      observer.disconnect();
+      once();
+    });
+    observer.observe({ type: "paint", buffered: true });
+  }
+
   function drawPending(gd) {
     for (var i = 0; i < pending.length; i += 1) {
       if (pending[i][1] === gd) {
@@ -592,14 +613,15 @@
   }
   window.useDrawAllCharts = drawAllCharts;
 
-  function onFirstScreen(gd) {
-    var box = gd.getBoundingClientRect();
-    return box.bottom > 0 && box.top < (window.innerHeight || document.documentElement.clientHeight);
-  }
-
-  function watch(callback, rootMargin) {
+  // Calls `callback` for each pending chart that comes within `rootMargin` of the screen, and
+  // `afterFirst` once the observer's first report (one entry per chart) has been handled. The
+  // observer measures during the browser's own layout, so starting to watch forces none.
+  function watch(callback, rootMargin, afterFirst) {
+    var reported = false;
     var observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) { if (entry.isIntersecting) callback(entry.target); });
+      if (!reported && afterFirst) afterFirst();
+      reported = true;
     }, { rootMargin: rootMargin });
     pending.forEach(function (item) { observer.observe(item[1]); });
     observers.push(observer);
@@ -609,11 +631,10 @@
     var queue = window.useChartQueue;
     if (!queue || !queue.length || !window.useChartBundle) return Promise.resolve();
     window.useChartQueue = null;
-    // Fetch the bundle right after the first paint in any case: the text is on screen by then,
-    // and a chart scrolled to (or printed) soon after finds the library ready.
-    window.requestAnimationFrame(function () {
-      window.setTimeout(function () { loadBundle().catch(function (error) { console.error(error); }); }, 0);
-    });
+    // Fetch the bundle as soon as the text has painted (this script runs once the page is parsed,
+    // usually after its first paint): a chart scrolled to (or printed) soon after finds the
+    // library ready.
+    afterFirstPaint(function () { loadBundle().catch(function (error) { console.error(error); }); });
     queue.forEach(function (call) {
       var gd = typeof call[0] === "string" ? document.getElementById(call[0]) : call[0];
       if (gd) pending.push([call, gd]);
@@ -624,10 +645,10 @@
       var onPrint = function (event) { if (event.matches) drawAllCharts(); };
       if (print.addEventListener) print.addEventListener("change", onPrint); else if (print.addListener) print.addListener(onPrint);
     }
-    if (!("IntersectionObserver" in window)) return drawAllCharts();
-    pending.filter(function (item) { return onFirstScreen(item[1]); }).forEach(function (item) { drawVisible(item[1]); });
-    var firstScreen = drawing;
-    watch(drawVisible, "0px");
+    if (!("IntersectionObserver" in window) || !pending.length) return drawAllCharts();
+    var firstScreen = new Promise(function (resolve) {
+      watch(drawVisible, "0px", function () { resolve(drawing); });
+    });
     watch(function (gd) {
       if (near.indexOf(gd) < 0) near.push(gd);
       drawNearWhenIdle();
