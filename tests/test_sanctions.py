@@ -15,10 +15,11 @@ from utils.figures import figure_contract_problems
 from utils.sanctions import (
     OTHER_REGIME_LISTINGS, TRIGGER_EVENTS,
     cumulative_listings_figure, describe_selection, economy_html, filter_measures, latest_totals,
-    listings_over_time, measure_positions, measures_html, measures_timeline_figure, sanctions_explorer,
+    listings_over_time, measure_positions, measures_by_trigger, measures_by_trigger_html, measures_html, measures_timeline_figure, sanctions_explorer,
     total_drops, trade_figure, trade_html, trigger_dates,
 )
 from utils.labels import AUTHORITY, MEASURE_TYPE, TRADE_MEASURE, TRIGGER
+from utils.tables import CELL_STYLE
 from utils.theme import TOL_MUTED
 from utils.widgets import WIDGET_MIME
 
@@ -383,3 +384,18 @@ def test_trade_table_keeps_whole_notes() -> None:
     assert "USD 46.5 bn" in page and "USD 53 bn" in page
     longest = max(turnover["note"], key=len)
     assert longest.replace("'", "&#x27;") in page
+
+
+def test_measures_by_trigger_counts_every_measure_in_the_vocabularys_words() -> None:
+    data = sanctions()
+    table = measures_by_trigger(data)
+    invasion, listings = TRIGGER.label("invasion_2022"), MEASURE_TYPE.short("individual_listings")
+    expected = ((data["trigger"] == "invasion_2022") & (data["measure_type"] == "individual_listings")).sum()
+    assert table.loc[invasion, listings] == expected > 0
+    assert table.loc["All events", "All types"] == len(data)
+    events = table.drop(index="All events")
+    assert (events.drop(columns="All types").sum(axis=1) == events["All types"]).all()
+    assert list(table.columns[:-1]) == [MEASURE_TYPE.short(t) for t in MEASURE_TYPE.present(data["measure_type"])]
+    assert not (set(data["trigger"]) | set(data["measure_type"])) & (set(table.index) | set(table.columns))
+    html = measures_by_trigger_html(data)
+    assert html.count("<tr>") == len(table) + 1 and f"<td{CELL_STYLE}>{invasion}</td>" in html.replace("&#x27;", "'")

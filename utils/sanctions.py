@@ -396,6 +396,27 @@ def trade_figure(trade: pd.DataFrame, measures: Iterable[str], source_line: str)
     ), rows=3)
 
 
+def measures_by_trigger(sanctions: pd.DataFrame) -> pd.DataFrame:
+    """How many measures answered each event, by type of measure, in the vocabulary's words and
+    order: events down (and "All events"), types across (and "All types")."""
+    types = MEASURE_TYPE.present(sanctions["measure_type"])
+    triggers = TRIGGER.present(sanctions["trigger"])
+    counts = (sanctions.groupby(["trigger", "measure_type"]).size().unstack(fill_value=0)
+              .reindex(index=triggers, columns=types, fill_value=0))
+    counts.loc["All events"] = counts.sum()
+    counts["All types"] = counts.sum(axis=1)
+    counts.index = [TRIGGER.label(t) if t in triggers else t for t in counts.index]
+    counts.columns = [MEASURE_TYPE.short(t) if t in types else t for t in counts.columns]
+    return counts
+
+
+def measures_by_trigger_html(sanctions: pd.DataFrame) -> str:
+    """measures_by_trigger as a table in the project's style."""
+    counts = measures_by_trigger(sanctions)
+    return html_table(["Answering", *(cell(c) for c in counts.columns)],
+                      ([cell(name), *(str(n) for n in row)] for name, row in counts.iterrows()))
+
+
 def _value_text(value: Any, unit: Any) -> str:
     """A value with its unit ('USD 165.6 per 1,000 m³', '80%'), or '' when there is none."""
     if pd.isna(value):
