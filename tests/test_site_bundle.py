@@ -141,3 +141,22 @@ def test_no_page_needs_the_ansi_colours_the_build_drops() -> None:
     assert "-Color" not in css and "div.cell" in css
     coloured = [p.name for p in PAGES if re.search(r'class="[^"]*-(?:Color|Background)', p.read_text(encoding="utf-8"))]
     assert coloured == []
+
+
+@needs_site
+def test_the_benchs_bare_page_and_frame_hold_the_chart_the_page_waits_for(tmp_path: Path) -> None:
+    """tools/site_speed.py compares a page with a bare page and with the page's frame (its text
+    taken out): both must draw the page's first figure, and the frame keep the page's own
+    stylesheets, scripts and navigation, so that what differs is only what they leave out."""
+    from tools.site_speed import bare_page, frame_page
+
+    page = SITE / "05_military_and_nuclear.html"
+    html = page.read_text(encoding="utf-8")
+    first = figure_calls(html)[0]
+    bare = bare_page(page, tmp_path).read_text(encoding="utf-8")
+    frame = frame_page(page, tmp_path).read_text(encoding="utf-8")
+    assert figure_calls(bare) == [first] and figure_calls(frame) == [first]
+    links = re.compile(r'<link rel="stylesheet"[^>]*>|<script [^>]*src=[^>]*>|window\.useChartBundle = "[^"]*"')
+    assert links.findall(frame) == links.findall(html)
+    assert 'class="sphinxsidebar"' in frame and f'<base href="{SITE.resolve().as_uri()}/">' in frame
+    assert len(frame) < len(html) / 2  # the text is gone

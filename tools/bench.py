@@ -9,7 +9,9 @@
    time a bare page with the same bundle and one chart takes, loaded in turns with the page and
    the median of the per-pair ratios taken (target <= 1.3, worst page); and,
    for information, the same for every chart with those further down forced to draw (the site
-   draws them lazily, as they come near the viewport). A table per page follows.
+   draws them lazily, as they come near the viewport), and the page's frame alone (its text taken
+   out, the same first chart) over the bare page: the floor of the draw ratio. A table per page
+   follows.
 
 `python tools/bench.py --site-only` measures the site alone (no notebook execution).
 
@@ -66,10 +68,11 @@ def site_report(site: Path) -> bool:
     """Print the page budgets and a table per page; True when every budget is met."""
     pages = measure_site(site)
     print(f"{'page':34} {'bytes':>10} {'charts':>6} {'first paint':>12} {'first screen':>13} "
-          f"{'all drawn':>10} {'bare':>8} {'ratio':>6} {'all/bare':>8}")
+          f"{'all drawn':>10} {'bare':>8} {'ratio':>6} {'all/bare':>8} {'frame':>6}")
     for p in pages:
         print(f"{p.name:34} {p.bytes:>10,} {p.charts:>6} {p.first_paint_ms:>9.0f} ms {ms(p.first_screen_ms):>13} "
-              f"{ms(p.charts_drawn_ms):>10} {ms(p.bare_ms):>8} {ratio(p.draw_ratio):>6} {ratio(p.all_drawn_ratio):>8}")
+              f"{ms(p.charts_drawn_ms):>10} {ms(p.bare_ms):>8} {ratio(p.draw_ratio):>6} {ratio(p.all_drawn_ratio):>8} "
+              f"{ratio(p.frame_ratio):>6}")
     text = max((p for p in pages if not p.charts), key=lambda p: p.bytes)
     chart = max((p for p in pages if p.charts), key=lambda p: p.bytes)
     worst = max((p for p in pages if p.draw_ratio), key=lambda p: p.draw_ratio or 0)
@@ -86,6 +89,9 @@ def site_report(site: Path) -> bool:
     for text_line, ok, target in checks:
         print(f"{text_line}  (target {target}) {'ok' if ok else 'OVER BUDGET'}")
     print(f"every chart drawn (forced), for information: worst {most.name} {most.all_drawn_ratio:.2f} x the bare page")
+    frames = [p.frame_ratio for p in pages if p.frame_ratio]
+    print(f"the site's frame alone (each page without its text, same first chart), for information: "
+          f"{min(frames):.2f}-{max(frames):.2f} x the bare page")
     return all(ok for _, ok, _ in checks)
 
 

@@ -24,6 +24,11 @@ about its cost: 07's largest figure, a diagram of shapes, is its quickest to dra
 shared machine single loads vary by a third, so a chart page and its bare page load in turns
 (page, bare, page, bare, ...), each pair gives a ratio under the same conditions, and the
 median of CHART_RUNS pairs is reported.
+
+The frame ratio (informative) does the same for the page with its text taken out: the site's
+stylesheets, navigation and scripts around the same first chart, drawn the site's way (text
+first, then the bundle). It is the floor of the draw ratio: what the site adds before the
+page's own text does.
 """
 
 from __future__ import annotations
@@ -87,6 +92,7 @@ class PageSpeed:
     bare_ms: float | None = None  # the bare page's chart drawn
     draw_ratio: float | None = None  # first screen / bare, the median over pairs of loads
     all_drawn_ratio: float | None = None  # every chart drawn / bare, likewise
+    frame_ratio: float | None = None  # the page without its text / bare, likewise
 
 
 def figure_calls(html: str) -> list[str]:
@@ -149,13 +155,15 @@ def median_or_none(values: list[float | None]) -> float | None:
     return statistics.median(present) if present else None
 
 
-def measure(browser: Any, url: str, name: str, bare_url: str | None = None) -> PageSpeed:
-    """A page's median figures; with a bare page, the two load in turns and give ratios per pair."""
-    runs, bare_runs = [], []
+def measure(browser: Any, url: str, name: str, bare_url: str | None = None, frame_url: str | None = None) -> PageSpeed:
+    """A page's median figures; with a bare page (and its frame), they load in turns and give ratios per round."""
+    runs, bare_runs, frame_runs = [], [], []
     for _ in range(CHART_RUNS if bare_url else RUNS):
         runs.append(measure_once(browser, url))
         if bare_url:
             bare_runs.append(measure_once(browser, bare_url))
+        if frame_url:
+            frame_runs.append(measure_once(browser, frame_url))
     pairs = list(zip(runs, bare_runs))
     return PageSpeed(
         name=name, bytes=runs[0][0], charts=runs[0][4],
@@ -165,6 +173,7 @@ def measure(browser: Any, url: str, name: str, bare_url: str | None = None) -> P
         bare_ms=median_or_none([b[3] for b in bare_runs]),
         draw_ratio=median_or_none([r[2] / b[3] if r[2] and b[3] else None for r, b in pairs]),
         all_drawn_ratio=median_or_none([r[3] / b[3] if r[3] and b[3] else None for r, b in pairs]),
+        frame_ratio=median_or_none([f[2] / b[3] if f[2] and b[3] else None for f, b in zip(frame_runs, bare_runs)]),
     )
 
 
@@ -195,8 +204,25 @@ def bare_page(site_page: Path, workdir: Path) -> Path:
     return bare
 
 
+def frame_page(site_page: Path, workdir: Path) -> Path:
+    """The site page with its text taken out: the same head, navigation and scripts, and only its
+    first figure (with its description) as the body."""
+    html = site_page.read_text(encoding="utf-8")
+    call = html.index("Plotly.newPlot(")
+    figure = html[html.rindex("<figure", 0, call):html.index("</figure>", call) + len("</figure>")]
+    body_start = html.index(">", html.index('<div class="body"')) + 1
+    # div.body, div.bodywrapper and div.documentwrapper close before the sidebar.
+    rest = html[html.index('<div class="sphinxsidebar"'):]
+    head_end = html.index("<head>") + len("<head>")
+    base = f'<base href="{site_page.parent.resolve().as_uri()}/">'  # the page's links, from elsewhere
+    frame = workdir / f"frame-{site_page.name}"
+    frame.write_text(html[:head_end] + base + html[head_end:body_start] + figure + "</div></div></div>" + rest,
+                     encoding="utf-8")
+    return frame
+
+
 def measure_site(site: Path) -> list[PageSpeed]:
-    """Every page of the site; a chart page is measured in turns with its bare page."""
+    """Every page of the site; a chart page is measured in turns with its bare page and its frame."""
     from playwright.sync_api import sync_playwright
 
     pages = sorted(p for p in site.glob("*.html") if p.name not in {"genindex.html", "search.html"})
@@ -206,6 +232,7 @@ def measure_site(site: Path) -> list[PageSpeed]:
         for page in pages:
             has_charts = bool(figure_calls(page.read_text(encoding="utf-8")))
             bare = bare_page(page, Path(tmp)).as_uri() if has_charts else None
-            results.append(measure(browser, page.as_uri(), page.name, bare))
+            frame = frame_page(page, Path(tmp)).as_uri() if has_charts else None
+            results.append(measure(browser, page.as_uri(), page.name, bare, frame))
         browser.close()
     return results
