@@ -205,6 +205,8 @@ def test_referendum_figure_shows_the_official_yes_shares() -> None:
     (bars,) = fig.data
     assert list(bars.x) == [float(v) for v in results["value"]] == [83.3, 75.1, 83.3, 77.7]
     assert "14 May 1995" in fig.layout.title.text
+    short = fig.layout.meta["phone"]["ticktext"]["yaxis"]  # narrower wrapping on a phone
+    assert list(short) == list(bars.y) and all(len(line) <= 17 for text in short.values() for line in text.split("<br>"))
     with pytest.raises(KeyError):
         referendum_results(ELECTIONS, "referendum-1066")
 

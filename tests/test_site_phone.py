@@ -51,6 +51,18 @@ def test_some_charts_of_each_kind_reflow(phone: Any, page_name: str) -> None:  #
     page.close()
 
 
+def test_bar_and_dot_charts_with_long_row_names_reflow(phone: Any) -> None:  # noqa: F811
+    """The referendum's questions wrap narrower on a phone (the figure's ticktext hint), and the
+    commitments' dot plot keeps 40 % of the width for its dots: both fit without a frame."""
+    for page_name, title in [("07_identity_and_language.html", "Referendum of 14 May 1995"),
+                             ("03_union_state.html", "Union State commitments")]:
+        page = open_page(phone, SITE / page_name)
+        variants = page.evaluate("""() => Object.fromEntries(Array.from(document.querySelectorAll('div.plotly-graph-div'))
+          .map(gd => [gd.layout.title.text.replace(/<br>/g, ' '), gd.getAttribute('data-use-drawn')]))""")
+        page.close()
+        assert [mode for name, mode in variants.items() if name.startswith(title)] == ["reflow"], variants
+
+
 def test_a_chart_switches_variant_when_the_window_crosses_the_phone_width(desktop: Any) -> None:  # noqa: F811
     page = open_page(desktop, SITE / "01_timeline.html")
     gd = page.locator("div.plotly-graph-div").first

@@ -21,7 +21,7 @@ from fractions import Fraction
 import pandas as pd
 import plotly.graph_objects as go
 
-from utils.figures import finish_figure
+from utils.figures import finish_figure, phone_variant
 from utils.labels import CENSUS_MEASURE, FIGURE, LANGUAGE, SCHOOLING_MEASURE
 from utils.tables import cell, html_table, wrap
 
@@ -396,6 +396,8 @@ def referendum_figure(
     fig.update_yaxes(autorange="reversed", showgrid=False)
     fig.update_xaxes(range=[0, 100], ticksuffix="%")
     date = results["date"].iloc[0]
+    # On a phone the questions wrap narrower, so that the bars keep most of the width.
+    phone_variant(fig, ticktext={"yaxis": {label: wrap(str(s), 17) for label, s in zip(labels, results["subject"])}})
     return finish_figure(
         fig,
         title=f"Referendum of {date:%-d %B %Y}: official yes shares",

@@ -157,8 +157,9 @@
       Object.keys(narrow).filter(function (key) { return /^xaxis\d*$/.test(key); }).forEach(function (axis) {
         var title = narrow[axis].title;
         if (title && title.text) {
-          // Centred on a plot at least half the figure wide (labelProblems), within half the width.
-          narrow[axis].title = Object.assign({}, title, { text: wrap(title.text, fits(visibleWidth / 2 - 10, 14)) });
+          // Centred on a plot at least MIN_PLOT_SHARE of the figure wide (labelProblems), within
+          // that share of the width, wherever the plot sits.
+          narrow[axis].title = Object.assign({}, title, { text: wrap(title.text, fits(visibleWidth * MIN_PLOT_SHARE - 10, 14)) });
           margin.b += 18 * (lineCount(narrow[axis].title.text) - 1);
         }
       });
@@ -349,6 +350,9 @@
     title: ".gtitle", xtitle: ".g-xtitle, .g-x2title", ytitle: ".g-ytitle, .g-y2title",
     xticks: ".xtick text", yticks: ".ytick text", legend: ".legendtext", annotations: ".annotation-text-g",
   };
+  // 40 %: on a 390 px phone a plot of 156 px still reads (a dot per row, three year ticks); at
+  // 30 % the bars of a labelled bar chart are stubs.
+  var MIN_PLOT_SHARE = 0.4;
   function labelProblems(gd) {
     var figure = gd.getBoundingClientRect();
     var labels = [];
@@ -360,13 +364,13 @@
     });
     var problems = 0;
     // A reflowed chart must also keep its data labels (values beside bars) whole, and leave its
-    // plot at least half the figure's width.
+    // plot at least MIN_PLOT_SHARE of the figure's width.
     gd.querySelectorAll(".textpoint").forEach(function (el) {
       var box = el.getBoundingClientRect();
       if (box.width > 0.5 && (box.left < figure.left - 1 || box.right > figure.right + 1)) problems += 1;
     });
     var size = gd._fullLayout && gd._fullLayout._size;
-    if (size && size.w < figure.width / 2) problems += 1;
+    if (size && size.w < figure.width * MIN_PLOT_SHARE) problems += 1;
     labels.forEach(function (a, i) {
       var box = a.box;
       if (box.left < figure.left - 1 || box.right > figure.right + 1 || box.top < figure.top - 1 || box.bottom > figure.bottom + 1) problems += 1;
