@@ -113,7 +113,14 @@ def add_page_scripts(app, pagename, templatename, context, doctree):  # type: ig
     body = body.replace('<summary aria-label="Toggle hidden content">', "<summary>")
     # Each cell of the project's tables says text-align:left for JupyterLab, whose own CSS aligns
     # cells right; custom.css says it once for the site (16 kB less on the timeline page).
-    context["body"] = re.sub(r'<(td|th) style="text-align:left">', r"<\1>", body)
+    body = re.sub(r'<(td|th) style="text-align:left">', r"<\1>", body)
+    # A Markdown table needs a header row even when it has none to give (the "Prerequisites and
+    # time to learn" tables: `| | |`); an empty one is noise to a screen reader (axe:
+    # empty-table-header), so it goes.
+    context["body"] = EMPTY_TABLE_HEAD.sub("", body)
+
+
+EMPTY_TABLE_HEAD = re.compile(r'<thead>\s*<tr[^>]*>(?:\s*<th[^>]*>(?:<p></p>)?</th>)+\s*</tr>\s*</thead>\s*')
 
 
 CHART_QUEUE_SCRIPT = (Path(__file__).parent / "_static" / "use-charts-queue.js").read_text(encoding="utf-8")

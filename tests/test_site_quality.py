@@ -106,6 +106,19 @@ def test_blocking_violations_keeps_critical_to_moderate_only() -> None:
     assert blocking_violations(response) == ["color-contrast (serious): contrast at [['p']]"]
 
 
+def test_no_table_has_a_header_row_of_empty_cells() -> None:
+    """Markdown tables must have a header row; the empty ones (`| | |`, above "Prerequisites and
+    time to learn") are dropped by book/conf.py rather than read out as blank headers (axe:
+    empty-table-header)."""
+    import re
+
+    empty_head = re.compile(r"<thead>\s*<tr[^>]*>(?:\s*<th[^>]*>(?:<p>\s*</p>|\s*)</th>)+\s*</tr>")
+    found = [f"{page.parent.name}/{page.name}" for site in (SITE, TEACHER_SITE)
+             for page in sorted(site.glob("*.html")) if empty_head.search(page.read_text(encoding="utf-8"))]
+    assert found == []
+    assert "<strong>Time to learn</strong>" in (SITE / "01_timeline.html").read_text(encoding="utf-8")
+
+
 def axe_response(context: Any, path: Path, tags: list[str] = AXE_TAGS) -> dict[str, Any]:
     from axe_playwright_python.sync_playwright import Axe
 
