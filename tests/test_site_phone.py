@@ -4,13 +4,12 @@ always do). The label check itself is tests/test_site_quality.py's, run on every
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from tests.conftest import SITE
-from tests.test_site_quality import CHART_PAGES, chart_label_problems, offline_context, open_page
+from tests.test_site_quality import CHART_PAGES, chart_label_problems, context_fixture, open_page
 from tests.test_site_quality import desktop, phone  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
@@ -76,11 +75,7 @@ def test_a_chart_switches_variant_when_the_window_crosses_the_phone_width(deskto
     page.close()
 
 
-@pytest.fixture(scope="module")
-def tablet(browser: Any) -> Iterator[Any]:
-    context = offline_context(browser, **TABLET)
-    yield context
-    context.close()
+tablet = context_fixture("tablet", TABLET)
 
 
 @pytest.mark.parametrize("page_name", CHART_PAGES)

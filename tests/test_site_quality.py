@@ -54,18 +54,18 @@ def offline_context(browser: Any, **options: Any) -> Any:
     return context
 
 
-@pytest.fixture(scope="module")
-def desktop(browser: Any) -> Iterator[Any]:
-    context = offline_context(browser, **DESKTOP)
-    yield context
-    context.close()
+def context_fixture(name: str, options: dict[str, Any]) -> Any:
+    """A module-scoped fixture `name`: one offline browser context with these options."""
+    @pytest.fixture(scope="module", name=name)
+    def context(browser: Any) -> Iterator[Any]:
+        opened = offline_context(browser, **options)
+        yield opened
+        opened.close()
+    return context
 
 
-@pytest.fixture(scope="module")
-def phone(browser: Any) -> Iterator[Any]:
-    context = offline_context(browser, **PHONE)
-    yield context
-    context.close()
+desktop = context_fixture("desktop", DESKTOP)
+phone = context_fixture("phone", PHONE)
 
 
 def open_page(context: Any, path: Path) -> Any:

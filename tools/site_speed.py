@@ -164,16 +164,21 @@ def measure(browser: Any, url: str, name: str, bare_url: str | None = None, fram
             bare_runs.append(measure_once(browser, bare_url))
         if frame_url:
             frame_runs.append(measure_once(browser, frame_url))
-    pairs = list(zip(runs, bare_runs))
+
+    def over_bare(loads: list[tuple[int, float, float | None, float | None, int]], field: int) -> float | None:
+        """The median over rounds of one time of `loads` divided by that round's bare page."""
+        return median_or_none([load[field] / bare[3] if load[field] and bare[3] else None
+                               for load, bare in zip(loads, bare_runs)])
+
     return PageSpeed(
         name=name, bytes=runs[0][0], charts=runs[0][4],
         first_paint_ms=statistics.median(r[1] for r in runs),
         first_screen_ms=median_or_none([r[2] for r in runs]),
         charts_drawn_ms=median_or_none([r[3] for r in runs]),
         bare_ms=median_or_none([b[3] for b in bare_runs]),
-        draw_ratio=median_or_none([r[2] / b[3] if r[2] and b[3] else None for r, b in pairs]),
-        all_drawn_ratio=median_or_none([r[3] / b[3] if r[3] and b[3] else None for r, b in pairs]),
-        frame_ratio=median_or_none([f[2] / b[3] if f[2] and b[3] else None for f, b in zip(frame_runs, bare_runs)]),
+        draw_ratio=over_bare(runs, 2),
+        all_drawn_ratio=over_bare(runs, 3),
+        frame_ratio=over_bare(frame_runs, 2),
     )
 
 

@@ -399,14 +399,12 @@ def trade_figure(trade: pd.DataFrame, measures: Iterable[str], source_line: str)
 def measures_by_trigger(sanctions: pd.DataFrame) -> pd.DataFrame:
     """How many measures answered each event, by type of measure, in the vocabulary's words and
     order: events down (and "All events"), types across (and "All types")."""
-    types = MEASURE_TYPE.present(sanctions["measure_type"])
-    triggers = TRIGGER.present(sanctions["trigger"])
     counts = (sanctions.groupby(["trigger", "measure_type"]).size().unstack(fill_value=0)
-              .reindex(index=triggers, columns=types, fill_value=0))
+              .reindex(index=TRIGGER.present(sanctions["trigger"]),
+                       columns=MEASURE_TYPE.present(sanctions["measure_type"]), fill_value=0)
+              .rename(index=TRIGGER.label, columns=MEASURE_TYPE.short))
     counts.loc["All events"] = counts.sum()
     counts["All types"] = counts.sum(axis=1)
-    counts.index = [TRIGGER.label(t) if t in triggers else t for t in counts.index]
-    counts.columns = [MEASURE_TYPE.short(t) if t in types else t for t in counts.columns]
     return counts
 
 
